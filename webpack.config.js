@@ -1,0 +1,120 @@
+// Two bundles (SPEC §2): `functions` for the JavaScript-only custom functions runtime (no React,
+// no Fluent) and `taskpane` (React + Fluent UI v9). `npm run build` writes dist/ for any static
+// HTTPS host; MINERDEBT_BASE_URL sets the origin written into dist/manifest.xml.
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { resolveBaseUrl, rewriteManifest } = require("./config/base-url");
+
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === "development" ? "development" : "production";
+  const dev = mode === "development";
+  const baseUrl = resolveBaseUrl(mode);
+  const outputDir = path.resolve(__dirname, process.env.MINERDEBT_DIST_DIR || "dist");
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  const config = {
+    mode,
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: outputDir,
+      filename: "[name].js",
+      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Types are checked by `npm test` (tsc --noEmit); the bundle build only transpiles.
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+        scriptLoading: "blocking",
+        inject: "body",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rewriteManifest(content.toString(), baseUrl),
+          },
+        ],
+      }),
+    ],
+  };
+
+  if (serving) {
+    const { httpsOptions } = require("./config/dev-certs");
+    const tls = await httpsOptions();
+    config.devServer = {
+      port: Number(process.env.MINERDEBT_PORT || 3000),
+      host: "localhost",
+      server: { type: "https", options: { key: tls.key, cert: tls.cert, ...(tls.ca ? { ca: tls.ca } : {}) } },
+      // Excel fetches functions.json / functions.js cross-origin.
+      headers: { "Access-Control-Allow-Origin": "*" },
+      hot: false,
+      liveReload: false,
+      client: false,
+      static: false,
+      onListening: (server) => {
+        const port = server.server.address().port;
+        printSideloadSteps(port, tls);
+      },
+    };
+  }
+  return config;
+};
+
+function printSideloadSteps(port, tls) {
+  const origin = `https://localhost:${port}`;
+  const lines = [
+    "",
+    `MinerDebt dev server: ${origin}/taskpane.html  (certificate: ${tls.kind}${tls.certFile ? `, ${tls.certFile}` : ""})`,
+    "Sideload in Excel on the web:",
+    "  1. Open a workbook at https://excel.cloud.microsoft (or office.com) in the same browser.",
+    "  2. Home > Add-ins > More Settings (or 'Advanced…') > Upload My Add-in, choose manifest.xml from this folder.",
+    "  3. Home > Miner Debt opens the task pane; type =MINERDEBT.VERSION() in a cell.",
+    tls.kind === "self-signed"
+      ? `  Trust the certificate first: open ${origin}/taskpane.html in this browser and accept it, or import ${tls.certFile} into your trusted roots.`
+      : "",
+    "  Chrome 141+ may ask to allow access to local network devices for localhost: choose Allow.",
+    "",
+  ];
+  console.log(lines.filter((line) => line !== "").join("\n"));
+}
