@@ -1,0 +1,370 @@
+/**
+ * Sums under the aggregation rule (SPEC §3): a financing counts when it is new money, its
+ * issuer is listed and amount_usd is known. (`listed` can be switched explicitly through
+ * the query's `listed` option to reach private borrowers; new money and a known amount are
+ * always required.) Quarters are the records' `quarter` (pricing, else closing).
+ *
+ * Speed: QUARTER() may be recalculated millions of times, so results are memoised — by the
+ * raw arguments (quarterTotal) and by the normalised query (aggregate) — and the first use
+ * builds a per-quarter index of the records that count.
+ */
+import { invalidArgument } from "../errors";
+import { allFinancings, earliestQuarter, latestQuarter, renamedIssuers } from "./dataset";
+import { countsInSums } from "./fields";
+import { canonicalTicker } from "./issuers";
+import {
+  compareOldestFirst,
+  matchesQuery,
+  normaliseQuery,
+  type FinancingQuery,
+  type NormalisedQuery,
+} from "./query";
+import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
+import { didYouMean } from "./suggest";
+import { INSTRUMENT_CLASSES, USE_CATEGORIES, type FinancingCore } from "./types";
+
+export const MEASURES = ["amount", "count", "net_proceeds"] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export const GROUP_BYS = ["instrument_class", "use_category", "issuer", "none"] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** Group label for records whose use_category is not stated. */
+export const UNSPECIFIED_USE = "unspecified";
+
+function slug(input: unknown): string {
+  return typeof input === "string" ? input.trim().toLowerCase().replace(/[\s-]+/g, "_") : "";
+}
+
+export function parseMeasure(input: unknown, argName = "measure"): Measure {
+  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return "amount";
+  const text = slug(input);
+  if ((MEASURES as readonly string[]).includes(text)) return text as Measure;
+  throw invalidArgument(`${argName} must be "amount", "count" or "net_proceeds", got ${JSON.stringify(input)}.${didYouMean(text, MEASURES)}`);
+}
+
+export function parseGroupBy(input: unknown, argName = "group_by"): GroupBy {
+  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return "instrument_class";
+  const text = slug(input);
+  if ((GROUP_BYS as readonly string[]).includes(text)) return text as GroupBy;
+  throw invalidArgument(`${argName} must be one of ${GROUP_BYS.join(", ")}, got ${JSON.stringify(input)}.${didYouMean(text, GROUP_BYS)}`);
+}
+
+/**
+ * The net proceeds matching amount_usd, or null when none is published for that amount:
+ * - no option exercised (option_exercised_usd null or 0) → net_proceeds_usd;
+ * - option exercised in full (or option size unknown) → net_proceeds_with_option_usd;
+ * - option exercised in part → null: both published figures are for other amounts
+ *   (e.g. MARA-2024-12-CVT-2031: $75M of a $150M option), and pro-rating would invent one.
+ */
+export function netProceedsOf(record: FinancingCore): number | null {
+  const exercised = record.option_exercised_usd ?? 0;
+  if (exercised === 0) return record.net_proceeds_usd;
+  if (record.option_usd === null || record.option_usd === exercised) return record.net_proceeds_with_option_usd;
+  return null;
+}
+
+export interface AggregateResult {
+  /** The sum for the measure (a count for "count"). */
+  value: number;
+  /** Financings that count under the rule. */
+  count: number;
+  /** For "net_proceeds": counted financings with no matching net proceeds (they add 0). */
+  missingNetProceeds: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// Indexes (built on first use)
+
+interface AggregateIndex {
+  /** Quarter ordinal → listed records that count in sums, oldest first. */
+  byQuarter: ReadonlyMap<number, readonly FinancingCore[]>;
+  /** Every record that counts (any listing status), oldest first. */
+  counted: readonly FinancingCore[];
+}
+
+let index: AggregateIndex | null = null;
+
+function aggregateIndex(): AggregateIndex {
+  if (index) return index;
+  const counted = allFinancings().filter((record) => record.new_money && record.amount_usd !== null).sort(compareOldestFirst);
+  const byQuarter = new Map<number, FinancingCore[]>();
+  for (const record of counted) {
+    if (!countsInSums(record) || record.quarter === null) continue;
+    const ordinal = quarterOrdinal(record.quarter);
+    const list = byQuarter.get(ordinal);
+    if (list) list.push(record);
+    else byQuarter.set(ordinal, [record]);
+  }
+  index = { byQuarter, counted };
+  return index;
+}
+
+/** Records that count under the rule and match the query, oldest first (uses the index). */
+export function countedFinancings(query: NormalisedQuery): FinancingCore[] {
+  const { byQuarter, counted } = aggregateIndex();
+  if (query.range && query.listed === true && Number.isFinite(query.range.from) && Number.isFinite(query.range.to)) {
+    const out: FinancingCore[] = [];
+    for (let ordinal = query.range.from; ordinal <= query.range.to; ordinal++) {
+      for (const record of byQuarter.get(ordinal) ?? []) if (matchesQuery(record, query)) out.push(record);
+    }
+    return out;
+  }
+  return counted.filter((record) => matchesQuery(record, query));
+}
+
+function measureOf(records: readonly FinancingCore[], measure: Measure): AggregateResult {
+  let value = 0;
+  let missing = 0;
+  for (const record of records) {
+    if (measure === "amount") value += record.amount_usd ?? 0;
+    else if (measure === "count") value += 1;
+    else {
+      const net = netProceedsOf(record);
+      if (net === null) missing++;
+      else value += net;
+    }
+  }
+  return { value, count: records.length, missingNetProceeds: missing };
+}
+
+const MEMO_LIMIT = 50_000;
+const aggregateMemo = new Map<string, AggregateResult>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/** Sum, count or net proceeds of the financings matching a query, under the rule. */
+export function aggregate(query: FinancingQuery | NormalisedQuery = {}, measureInput: unknown = "amount"): AggregateResult {
+  const normalised = "key" in query ? query : normaliseQuery(query);
+  const measure = parseMeasure(measureInput);
+  const key = `${normalised.key}|${measure}`;
+  return aggregateMemo.get(key) ?? remember(aggregateMemo, key, Object.freeze(measureOf(countedFinancings(normalised), measure)));
+}
+
+const quarterMemo = new Map<string, number>();
+
+function rawKeyPart(value: unknown): string {
+  return value === null || value === undefined ? "" : `${typeof value}:${String(value)}`;
+}
+
+/**
+ * QUARTER(period, [issuer], [instrument_class], [measure]): the sum for a period (quarter,
+ * year, range, LQ-n, TTM) under the rule; 0 when nothing matches. Memoised by the raw
+ * arguments, so a recalculation with the same inputs is one map lookup.
+ */
+export function quarterTotal(period: unknown, issuers?: unknown, instrumentClass?: unknown, measure?: unknown): number {
+  const key = `${rawKeyPart(period)}\u0000${rawKeyPart(issuers)}\u0000${rawKeyPart(instrumentClass)}\u0000${rawKeyPart(measure)}`;
+  const known = quarterMemo.get(key);
+  if (known !== undefined) return known;
+  if (period === null || period === undefined || (typeof period === "string" && period.trim() === "")) {
+    throw invalidArgument("quarter is required, e.g. \"2025Q3\", \"2025\", \"LQ\" or \"TTM\"");
+  }
+  const result = aggregate({ period, issuers, instrumentClass }, measure);
+  return remember(quarterMemo, key, result.value);
+}
+
+// ---------------------------------------------------------------------------------------
+// Groups and quarterly series
+
+function issuerKey(record: FinancingCore): string {
+  return record.ticker === null ? record.issuer : canonicalTicker(record.ticker);
+}
+
+function groupOf(record: FinancingCore, groupBy: GroupBy): string {
+  switch (groupBy) {
+    case "instrument_class":
+      return record.instrument_class;
+    case "use_category":
+      return record.use_category ?? UNSPECIFIED_USE;
+    case "issuer":
+      return issuerKey(record);
+    case "none":
+      return "total";
+  }
+}
+
+/** Column order: the enumeration's order for classes and use categories, tickers A–Z. */
+function orderGroups(groups: Iterable<string>, groupBy: GroupBy): string[] {
+  const present = new Set(groups);
+  if (groupBy === "instrument_class") return INSTRUMENT_CLASSES.filter((name) => present.has(name));
+  if (groupBy === "use_category") return [...USE_CATEGORIES, UNSPECIFIED_USE].filter((name) => present.has(name));
+  return [...present].sort();
+}
+
+export interface GroupTotal {
+  group: string;
+  value: number;
+  count: number;
+  missingNetProceeds: number;
+}
+
+/** Totals per group (instrument class, use category, issuer's current ticker, or one "total"). */
+export function totalsByGroup(query: FinancingQuery | NormalisedQuery = {}, groupByInput: unknown = "instrument_class", measureInput: unknown = "amount"): GroupTotal[] {
+  const normalised = "key" in query ? query : normaliseQuery(query);
+  const groupBy = parseGroupBy(groupByInput);
+  const measure = parseMeasure(measureInput);
+  const members = new Map<string, FinancingCore[]>();
+  for (const record of countedFinancings(normalised)) {
+    const group = groupOf(record, groupBy);
+    const list = members.get(group);
+    if (list) list.push(record);
+    else members.set(group, [record]);
+  }
+  return orderGroups(members.keys(), groupBy).map((group) => ({ group, ...measureOf(members.get(group) ?? [], measure) }));
+}
+
+export interface QuarterlySeries {
+  measure: Measure;
+  groupBy: GroupBy;
+  /** Every quarter of the range, oldest first. */
+  quarters: QuarterLabel[];
+  /** Column per group that has at least one counted financing in the range ([] for "none"). */
+  groups: string[];
+  /** values[q][g]: the measure for quarter q and group g (0 where none). */
+  values: number[][];
+  /** Per quarter, all groups together. */
+  totals: number[];
+}
+
+export interface SeriesOptions {
+  groupBy?: unknown;
+  measure?: unknown;
+}
+
+/**
+ * SERIES(): one row per quarter of the range with zeros where nothing counts. Without a
+ * period or bounds the range is the dataset's first to latest quarter; an open bound takes
+ * the dataset's end.
+ */
+export function quarterlySeries(query: FinancingQuery = {}, options: SeriesOptions = {}): QuarterlySeries {
+  const normalised = normaliseQuery(query);
+  const groupBy = parseGroupBy(options.groupBy);
+  const measure = parseMeasure(options.measure);
+  const first = earliestQuarter();
+  const last = latestQuarter();
+  const range = normalised.range ?? { from: -Infinity, to: Infinity };
+  const from = Number.isFinite(range.from) ? range.from : first === null ? 0 : quarterOrdinal(first);
+  const to = Number.isFinite(range.to) ? range.to : last === null ? -1 : quarterOrdinal(last);
+  const bounded: NormalisedQuery = { ...normalised, range: { from, to }, key: `${normalised.key}|${from}:${to}` };
+  const records = countedFinancings(bounded);
+  const groups = groupBy === "none" ? [] : orderGroups(records.map((record) => groupOf(record, groupBy)), groupBy);
+  const quarters: QuarterLabel[] = [];
+  const values: number[][] = [];
+  const totals: number[] = [];
+  for (let ordinal = from; ordinal <= to; ordinal++) {
+    const inQuarter = records.filter((record) => record.quarter !== null && quarterOrdinal(record.quarter) === ordinal);
+    quarters.push(quarterFromOrdinal(ordinal));
+    values.push(groups.map((group) => measureOf(inQuarter.filter((record) => groupOf(record, groupBy) === group), measure).value));
+    totals.push(measureOf(inQuarter, measure).value);
+  }
+  return { measure, groupBy, quarters, groups, values, totals };
+}
+
+// ---------------------------------------------------------------------------------------
+// Issuers and maturities
+
+export interface IssuerSummaryRow {
+  /** Current ticker (null for private borrowers). */
+  ticker: string | null;
+  /** Former tickers that records may carry (BITF for KEEL). */
+  formerTickers: readonly string[];
+  /** Current name from issuers.jsonl, else derived from its records' names (see issuerName). */
+  issuer: string;
+  /** Every financing of the issuer in the dataset (counted or not). */
+  financings: number;
+  /** Financings that count under the rule. */
+  countedFinancings: number;
+  /** Sum of amount_usd under the rule, over all dates (undated records included). */
+  totalAmountUsd: number;
+  /** First and last quarter over all its dated financings. */
+  firstQuarter: QuarterLabel | null;
+  lastQuarter: QuarterLabel | null;
+}
+
+/** A record's issuer name without the borrower note: "Hut 8 Mining Corp. (borrower: …)" → "Hut 8 Mining Corp.". */
+function baseName(issuer: string): string {
+  return issuer.split(/ \(|;/)[0].trim();
+}
+
+/**
+ * A display name for an issuer not in issuers.jsonl: the name on its most recent record
+ * written without a borrower note; if every record carries a note, the name before the note
+ * that most of its records use (ties: the most recent). `records` are oldest first.
+ */
+function issuerName(records: readonly FinancingCore[]): string {
+  const plain = records.filter((record) => baseName(record.issuer) === record.issuer);
+  if (plain.length > 0) return plain[plain.length - 1].issuer;
+  const counts = new Map<string, number>();
+  for (const record of records) counts.set(baseName(record.issuer), (counts.get(baseName(record.issuer)) ?? 0) + 1);
+  let best = "";
+  let bestCount = 0;
+  for (const record of records) {
+    const name = baseName(record.issuer);
+    const count = counts.get(name) ?? 0;
+    if (count >= bestCount) {
+      best = name;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** ISSUERS(): one row per issuer, by current ticker (private borrowers last, by name). */
+export function issuerSummary(options: { listed?: boolean | "any" } = {}): IssuerSummaryRow[] {
+  const listed = options.listed ?? true;
+  const byIssuer = new Map<string, FinancingCore[]>();
+  for (const record of [...allFinancings()].sort(compareOldestFirst)) {
+    if (listed !== "any" && record.listed !== listed) continue;
+    const key = issuerKey(record);
+    const list = byIssuer.get(key);
+    if (list) list.push(record);
+    else byIssuer.set(key, [record]);
+  }
+  const renamed = new Map(renamedIssuers().map((issuer) => [issuer.ticker, issuer]));
+  const rows = [...byIssuer.entries()].map(([key, records]): IssuerSummaryRow => {
+    const ticker = records[0].ticker === null ? null : key;
+    const info = ticker === null ? undefined : renamed.get(ticker);
+    // records are already limited to the `listed` option, as aggregate() does
+    const counted = records.filter((record) => record.new_money && record.amount_usd !== null);
+    const ordinals = records.filter((record) => record.quarter !== null).map((record) => quarterOrdinal(record.quarter as string));
+    return {
+      ticker,
+      formerTickers: info ? [...info.aliases] : [],
+      issuer: info ? info.names[0] : issuerName(records),
+      financings: records.length,
+      countedFinancings: counted.length,
+      totalAmountUsd: counted.reduce((sum, record) => sum + (record.amount_usd ?? 0), 0),
+      firstQuarter: ordinals.length > 0 ? quarterFromOrdinal(Math.min(...ordinals)) : null,
+      lastQuarter: ordinals.length > 0 ? quarterFromOrdinal(Math.max(...ordinals)) : null,
+    };
+  });
+  return rows.sort((a, b) => {
+    if (a.ticker === null || b.ticker === null) return a.ticker === b.ticker ? a.issuer.localeCompare(b.issuer) : a.ticker === null ? 1 : -1;
+    return a.ticker < b.ticker ? -1 : 1;
+  });
+}
+
+export interface MaturityBucket {
+  /** Maturity year; null for financings with no maturity date in the sources. */
+  year: number | null;
+  amountUsd: number;
+  count: number;
+}
+
+/** Issued amounts (amount_usd under the rule) by maturity year, earliest first, unknown last. */
+export function maturityBuckets(query: FinancingQuery | NormalisedQuery = {}): MaturityBucket[] {
+  const normalised = "key" in query ? query : normaliseQuery(query);
+  const buckets = new Map<number | null, MaturityBucket>();
+  for (const record of countedFinancings(normalised)) {
+    const year = record.maturity_date === null ? null : Number(record.maturity_date.slice(0, 4));
+    const bucket = buckets.get(year) ?? { year, amountUsd: 0, count: 0 };
+    bucket.amountUsd += record.amount_usd ?? 0;
+    bucket.count += 1;
+    buckets.set(year, bucket);
+  }
+  return [...buckets.values()].sort((a, b) => (a.year === null ? 1 : b.year === null ? -1 : a.year - b.year));
+}

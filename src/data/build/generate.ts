@@ -1,0 +1,156 @@
+/**
+ * Build time only: read the JSONL texts, validate them, and produce the generated modules.
+ * Used by scripts/build-data.ts, scripts/refresh-data.ts and the staleness test; never
+ * imported by the add-in's bundles. Pure (text in, text out) so the test can regenerate in
+ * memory and compare with the committed files.
+ */
+import type { Financing, IssuerInfo, SectorFigure, Source } from "../types";
+import {
+  CORE_FINANCING_COLUMNS,
+  DETAIL_FINANCING_COLUMNS,
+  LAYOUT_FORMAT,
+  SECTOR_CORE_COLUMNS,
+  type CoreFile,
+  type DetailFile,
+  type LinksFile,
+  type SourceTuple,
+} from "../layout";
+import { isIsoDate } from "../quarters";
+import {
+  parseJsonLines,
+  triageProblems,
+  validateDataset,
+  type AcknowledgedProblem,
+  type DatasetLines,
+  type ProblemTriage,
+  type ValidationProblem,
+} from "../validate";
+
+/** The repo's data/ files as text. */
+export interface DataTexts {
+  financings: string;
+  sectorAggregates: string;
+  issuers: string;
+  /** data/dataset.json: {"asOf": "YYYY-MM-DD"} */
+  dataset: string;
+  /** data/acknowledged-problems.json: AcknowledgedProblem[] */
+  acknowledgedProblems: string;
+}
+
+export const GENERATED_FILES = ["core.json", "links.json", "detail.json"] as const;
+export type GeneratedFileName = (typeof GENERATED_FILES)[number];
+
+export interface ParsedDataset {
+  lines: DatasetLines;
+  asOf: string;
+  acknowledgements: AcknowledgedProblem[];
+  /** Problems found while parsing files (bad JSON, bad dataset.json). */
+  parseProblems: ValidationProblem[];
+}
+
+export interface BuildResult {
+  triage: ProblemTriage;
+  /** Present only when there is no error and no stale acknowledgement. */
+  files: Record<GeneratedFileName, string> | null;
+  financings: readonly Financing[];
+}
+
+function metaProblem(field: string, reason: string): ValidationProblem {
+  return { file: "financings.jsonl", line: 0, id: "data/dataset.json", field, rule: "schema", reason };
+}
+
+export function parseDataTexts(texts: DataTexts): ParsedDataset {
+  const financings = parseJsonLines(texts.financings, "financings.jsonl");
+  const sectorFigures = parseJsonLines(texts.sectorAggregates, "sector-aggregates.jsonl");
+  const issuers = parseJsonLines(texts.issuers, "issuers.jsonl");
+  const parseProblems = [...financings.problems, ...sectorFigures.problems, ...issuers.problems];
+  let asOf = "";
+  try {
+    const meta = JSON.parse(texts.dataset) as { asOf?: unknown };
+    if (typeof meta.asOf === "string" && isIsoDate(meta.asOf)) asOf = meta.asOf;
+    else parseProblems.push(metaProblem("asOf", `must be a date YYYY-MM-DD, got ${JSON.stringify(meta.asOf)}`));
+  } catch (error) {
+    parseProblems.push(metaProblem("(file)", `not valid JSON: ${(error as Error).message}`));
+  }
+  let acknowledgements: AcknowledgedProblem[] = [];
+  try {
+    const parsed = JSON.parse(texts.acknowledgedProblems) as unknown;
+    if (!Array.isArray(parsed)) throw new Error("must be a list");
+    acknowledgements = parsed as AcknowledgedProblem[];
+  } catch (error) {
+    parseProblems.push({ ...metaProblem("(file)", `not valid: ${(error as Error).message}`), id: "data/acknowledged-problems.json" });
+  }
+  return {
+    lines: { financings: financings.lines, sectorFigures: sectorFigures.lines, issuers: issuers.lines },
+    asOf,
+    acknowledgements,
+    parseProblems,
+  };
+}
+
+function sourceTuple(source: Source): SourceTuple {
+  return [source.url, source.publisher, source.title ?? null, source.date ?? null];
+}
+
+function columns<T>(rows: readonly T[], names: readonly string[], pick: (row: T, name: string) => unknown): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of names) out[name] = rows.map((row) => pick(row, name));
+  return out;
+}
+
+/** The generated files' text for validated records (deterministic: same input, same bytes). */
+export function generateFiles(financings: readonly Financing[], sectorFigures: readonly SectorFigure[], issuers: readonly IssuerInfo[], asOf: string): Record<GeneratedFileName, string> {
+  const field = (row: Financing, name: string) => (row as unknown as Record<string, unknown>)[name];
+  const core: CoreFile = {
+    format: LAYOUT_FORMAT,
+    asOf,
+    financings: {
+      count: financings.length,
+      columns: columns(financings, CORE_FINANCING_COLUMNS, field),
+    },
+    sectorFigures: {
+      count: sectorFigures.length,
+      columns: columns(sectorFigures, SECTOR_CORE_COLUMNS, (row, name) =>
+        name === "source" ? row.source.url : (row as unknown as Record<string, unknown>)[name],
+      ),
+    },
+    issuers: issuers.map((issuer) => ({ ticker: issuer.ticker, aliases: [...issuer.aliases], names: [...issuer.names] })),
+  };
+  const detail: DetailFile = {
+    format: LAYOUT_FORMAT,
+    financings: {
+      columns: {
+        ...columns(financings, DETAIL_FINANCING_COLUMNS, field),
+        sources: financings.map((row) => row.sources.map(sourceTuple)),
+      },
+    },
+    sectorFigures: {
+      columns: {
+        source: sectorFigures.map((row) => sourceTuple(row.source)),
+        quote: sectorFigures.map((row) => row.quote),
+        additional_sources: sectorFigures.map((row) => row.additional_sources.map(sourceTuple)),
+        notes: sectorFigures.map((row) => row.notes),
+      },
+    },
+    issuers: issuers.map((issuer) => ({ event: issuer.event, sources: issuer.sources.map((source) => ({ url: source.url, publisher: source.publisher })) })),
+  };
+  const links: LinksFile = {
+    format: LAYOUT_FORMAT,
+    ids: financings.map((row) => row.id),
+    sources: financings.map((row) => row.sources.map((source) => source.url)),
+  };
+  const text = (value: unknown) => `${JSON.stringify(value)}\n`;
+  return { "core.json": text(core), "links.json": text(links), "detail.json": text(detail) };
+}
+
+/** Parse, validate and (when clean) generate. */
+export function buildDataset(texts: DataTexts): BuildResult {
+  const parsed = parseDataTexts(texts);
+  const problems = [...parsed.parseProblems, ...validateDataset(parsed.lines)];
+  const triage = triageProblems(problems, parsed.acknowledgements);
+  const financings = parsed.lines.financings.map((line) => line.value as Financing);
+  if (triage.errors.length > 0 || triage.stale.length > 0) return { triage, files: null, financings };
+  const sectorFigures = parsed.lines.sectorFigures.map((line) => line.value as SectorFigure);
+  const issuers = parsed.lines.issuers.map((line) => line.value as IssuerInfo);
+  return { triage, files: generateFiles(financings, sectorFigures, issuers, parsed.asOf), financings };
+}

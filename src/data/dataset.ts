@@ -1,0 +1,126 @@
+/**
+ * The bundled dataset at run time: decodes src/data/generated/core.json (validated at build
+ * time) into records on first use, not at module load, so opening a workbook costs only the
+ * JSON parse. Lookups by id and the dataset's quarter span are built once, lazily.
+ */
+import coreJson from "./generated/core.json";
+import { notAvailable, invalidArgument } from "../errors";
+import { CORE_FINANCING_COLUMNS, type CoreFile } from "./layout";
+import { nthSourceUrl } from "./links";
+import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
+import { didYouMean } from "./suggest";
+import type { DatasetVersion, FinancingCore, IssuerInfo, SectorFigureCore } from "./types";
+
+const CORE = coreJson as unknown as CoreFile;
+
+interface Loaded {
+  financings: readonly FinancingCore[];
+  byId: ReadonlyMap<string, FinancingCore>;
+  /** The span of the records' quarters. */
+  earliest: QuarterLabel | null;
+  latest: QuarterLabel | null;
+}
+
+let loaded: Loaded | null = null;
+
+function decodeFinancings(): FinancingCore[] {
+  const { count, columns } = CORE.financings;
+  const records: FinancingCore[] = [];
+  for (let i = 0; i < count; i++) {
+    const record: Record<string, unknown> = {};
+    for (const name of CORE_FINANCING_COLUMNS) record[name] = columns[name][i];
+    records.push(Object.freeze(record) as unknown as FinancingCore);
+  }
+  return records;
+}
+
+function load(): Loaded {
+  if (loaded) return loaded;
+  const financings = Object.freeze(decodeFinancings());
+  const byId = new Map(financings.map((record) => [record.id, record]));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const record of financings) {
+    if (record.quarter === null) continue;
+    const ordinal = quarterOrdinal(record.quarter);
+    min = Math.min(min, ordinal);
+    max = Math.max(max, ordinal);
+  }
+  loaded = {
+    financings,
+    byId,
+    earliest: Number.isFinite(min) ? quarterFromOrdinal(min) : null,
+    latest: Number.isFinite(max) ? quarterFromOrdinal(max) : null,
+  };
+  return loaded;
+}
+
+/** Every financing, in file order. */
+export function allFinancings(): readonly FinancingCore[] {
+  return load().financings;
+}
+
+export function financingIds(): string[] {
+  return load().financings.map((record) => record.id);
+}
+
+/** One financing by id (case-insensitive); unknown → NA with the closest id. */
+export function getFinancing(id: unknown): FinancingCore {
+  const text = typeof id === "string" ? id.trim().toUpperCase() : "";
+  if (text === "") throw invalidArgument("id is required, e.g. WULF-2024-10-CVT-2030 (OFFERINGS() lists them)");
+  const record = load().byId.get(text);
+  if (record) return record;
+  throw notAvailable(`No financing with id "${String(id)}".${didYouMean(text, load().byId.keys())}`);
+}
+
+/** The latest quarter any financing is dated in: what "LQ" means. */
+export function latestQuarter(): QuarterLabel | null {
+  return load().latest;
+}
+
+export function earliestQuarter(): QuarterLabel | null {
+  return load().earliest;
+}
+
+/**
+ * SOURCE(id, [n]): URL of the n-th source (1-based, default 1) as listed in the data.
+ * Needs the LINKS tier (links.ts): NA until loadSourceLinks() or registerSourceLinks() ran.
+ */
+export function sourceUrl(id: unknown, n: unknown = 1): string {
+  return nthSourceUrl(getFinancing(id).id, n);
+}
+
+/** VERSION(): as-of date from data/dataset.json (set by the refresh script) and the record count. */
+export function datasetVersion(): DatasetVersion {
+  const financings = CORE.financings.count;
+  return { asOf: CORE.asOf, financings, label: `${CORE.asOf} · ${financings} financings` };
+}
+
+let sectorFigures: readonly SectorFigureCore[] | null = null;
+
+/** Published sector figures, in file order. */
+export function allSectorFigures(): readonly SectorFigureCore[] {
+  if (sectorFigures) return sectorFigures;
+  const { count, columns } = CORE.sectorFigures;
+  const figures: SectorFigureCore[] = [];
+  for (let i = 0; i < count; i++) {
+    figures.push(
+      Object.freeze({
+        metric: columns.metric[i] as string,
+        scope: columns.scope[i] as string,
+        period: columns.period[i] as string,
+        value: columns.value[i] as number,
+        qualifier: columns.qualifier[i] as SectorFigureCore["qualifier"],
+        confidence: columns.confidence[i] as SectorFigureCore["confidence"],
+        source: { url: columns.source[i] as string },
+      }),
+    );
+  }
+  sectorFigures = Object.freeze(figures);
+  return sectorFigures;
+}
+
+/** Renamed issuers (current ticker, former tickers, names) without the event text. */
+export function renamedIssuers(): readonly Pick<IssuerInfo, "ticker" | "aliases" | "names">[] {
+  return CORE.issuers;
+}

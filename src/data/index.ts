@@ -1,0 +1,91 @@
+/**
+ * Public API of the dataset (pure TS; no Office, React or DOM). The functions bundle and the
+ * task pane import from here. The lazy DETAIL tier (notes, full sources) is in ./detail,
+ * imported directly by the task pane only.
+ */
+export * from "./types";
+export {
+  FIELD_CATALOGUE,
+  DEFAULT_OFFERING_FIELDS,
+  cellFields,
+  countsInSums,
+  fieldTypeLabel,
+  fieldValue,
+  findCellField,
+  findField,
+  needsSourceLinks,
+  parseFieldList,
+  parseUnits,
+  toCellValue,
+  type FieldDef,
+  type FieldKind,
+  type FieldName,
+  type FieldTier,
+  type FieldValue,
+  type Units,
+} from "./fields";
+export {
+  PERIOD_FORMATS,
+  QUARTER_FORMATS,
+  excelSerialToIsoDate,
+  isIsoDate,
+  isoDateToExcelSerial,
+  parsePeriod,
+  parseQuarter,
+  quarterOfIsoDate,
+  quarterOrdinal,
+  quarterFromOrdinal,
+  quartersInRange,
+  type PeriodContext,
+  type QuarterLabel,
+  type QuarterRange,
+} from "./quarters";
+export {
+  allFinancings,
+  allSectorFigures,
+  datasetVersion,
+  earliestQuarter,
+  financingIds,
+  getFinancing,
+  latestQuarter,
+  sourceUrl,
+} from "./dataset";
+export { firstHttpsUrl, loadSourceLinks, nthSourceUrl, registerSourceLinks, sourceLinksLoaded, sourceUrlsOf } from "./links";
+export { canonicalTicker, issuerTickers, knownTickers, resolveIssuers } from "./issuers";
+export {
+  compareOldestFirst,
+  financingsOldestFirst,
+  normaliseQuery,
+  parseCycle,
+  parseInstrumentClass,
+  parseUseCategory,
+  queryFinancings,
+  type FinancingQuery,
+  type InstrumentClassFilter,
+  type NormalisedQuery,
+} from "./query";
+export {
+  GROUP_BYS,
+  MEASURES,
+  UNSPECIFIED_USE,
+  aggregate,
+  countedFinancings,
+  issuerSummary,
+  maturityBuckets,
+  netProceedsOf,
+  parseGroupBy,
+  parseMeasure,
+  quarterTotal,
+  quarterlySeries,
+  totalsByGroup,
+  type AggregateResult,
+  type GroupBy,
+  type GroupTotal,
+  type IssuerSummaryRow,
+  type MaturityBucket,
+  type Measure,
+  type QuarterlySeries,
+  type SeriesOptions,
+} from "./aggregate";
+export { DEFAULT_METRIC, reportedFigure, reportedFigures, sectorMetrics } from "./sector";
+export type { FullDataset } from "./detail";

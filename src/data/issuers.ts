@@ -1,0 +1,82 @@
+/**
+ * Issuer arguments: "bitf, MARA", "KEEL", or empty for all. A renamed issuer's former and
+ * current tickers are one issuer (issuers.jsonl): a record keeps the ticker it priced under,
+ * so a filter for BITF or KEEL must match records carrying either.
+ */
+import { notAvailable } from "../errors";
+import { allFinancings, renamedIssuers } from "./dataset";
+import { closestMatch } from "./suggest";
+
+interface IssuerIndex {
+  /** Every ticker a record carries or issuers.jsonl names, upper-case. */
+  known: readonly string[];
+  /** Any known ticker → its current ticker. */
+  canonical: ReadonlyMap<string, string>;
+  /** Current ticker → every ticker of that issuer (current first). */
+  tickersOf: ReadonlyMap<string, readonly string[]>;
+}
+
+let index: IssuerIndex | null = null;
+
+function build(): IssuerIndex {
+  const canonical = new Map<string, string>();
+  const tickersOf = new Map<string, string[]>();
+  for (const issuer of renamedIssuers()) {
+    const all = [issuer.ticker, ...issuer.aliases];
+    for (const ticker of all) canonical.set(ticker, issuer.ticker);
+    tickersOf.set(issuer.ticker, all);
+  }
+  for (const record of allFinancings()) {
+    const ticker = record.ticker;
+    if (ticker === null || canonical.has(ticker)) continue;
+    canonical.set(ticker, ticker);
+    tickersOf.set(ticker, [ticker]);
+  }
+  return { known: [...canonical.keys()].sort(), canonical, tickersOf };
+}
+
+function issuerIndex(): IssuerIndex {
+  return (index ??= build());
+}
+
+/** Every ticker the dataset knows (current and former), sorted. */
+export function knownTickers(): readonly string[] {
+  return issuerIndex().known;
+}
+
+/** The issuer's current ticker: BITF → KEEL; a ticker never renamed → itself. Unknown → NA. */
+export function canonicalTicker(ticker: string): string {
+  const upper = ticker.trim().toUpperCase();
+  const current = issuerIndex().canonical.get(upper);
+  if (current === undefined) throw unknownTicker(ticker);
+  return current;
+}
+
+/** Every ticker of the issuer (current first): BITF → [KEEL, BITF]. */
+export function issuerTickers(ticker: string): readonly string[] {
+  return issuerIndex().tickersOf.get(canonicalTicker(ticker)) ?? [];
+}
+
+function unknownTicker(typed: string): Error {
+  const suggestion = closestMatch(typed.toUpperCase(), issuerIndex().known);
+  return notAvailable(
+    `Unknown ticker "${typed.trim()}"${suggestion ? `; did you mean ${suggestion}?` : ""} Known tickers: ${issuerIndex().known.join(", ")}`,
+  );
+}
+
+/**
+ * The set of tickers records may carry for an issuer argument, or null for "all issuers"
+ * (empty text, null, or an empty list). Tickers are separated by commas or semicolons,
+ * case-insensitive; a former or current ticker brings in all of the issuer's tickers.
+ */
+export function resolveIssuers(input: unknown): ReadonlySet<string> | null {
+  if (input === null || input === undefined) return null;
+  const parts = (Array.isArray(input) ? input.map(String) : [String(input)])
+    .flatMap((part) => part.split(/[,;]/))
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  if (parts.length === 0) return null;
+  const tickers = new Set<string>();
+  for (const part of parts) for (const ticker of issuerTickers(part)) tickers.add(ticker);
+  return tickers;
+}

@@ -1,0 +1,194 @@
+/**
+ * Filtering and ordering financings. A query is normalised once (tickers resolved, period
+ * parsed, names checked) into a NormalisedQuery that both listing and aggregation use; its
+ * `key` identifies equal queries for memoisation.
+ */
+import { invalidArgument } from "../errors";
+import { latestQuarter, allFinancings } from "./dataset";
+import { resolveIssuers } from "./issuers";
+import { parsePeriod, parseQuarter, quarterOrdinal, type QuarterRange } from "./quarters";
+import { didYouMean } from "./suggest";
+import { CYCLES, INSTRUMENT_CLASSES, USE_CATEGORIES, type Cycle, type FinancingCore, type InstrumentClass, type UseCategory } from "./types";
+
+/**
+ * Instrument class argument: a class name, or
+ *   "convertible"     → instrument_class "convertible" only: convertible and exchangeable
+ *                        notes. Convertible PREFERRED stock (instrument_class
+ *                        "convertible_preferred", Canaan's Series A) is equity, not a
+ *                        convertible bond, so it is not in "convertible";
+ *   "non_convertible" → every other class (incl. convertible_preferred), so that
+ *                        convertible + non_convertible = all;
+ *   "all" / empty     → no filter.
+ * Select convertible preferred with its own class name "convertible_preferred".
+ */
+export type InstrumentClassFilter = InstrumentClass | "convertible" | "non_convertible" | "all";
+
+/** What a user can filter on; every part optional. Inputs are the raw argument values. */
+export interface FinancingQuery {
+  /** "bitf, MARA"; a former ticker finds the current one and vice versa; empty → all. */
+  issuers?: unknown;
+  /** A period to sum or list over: quarter, year, range, LQ-n, TTM (see parsePeriod). */
+  period?: unknown;
+  /** Inclusive bounds, any single-quarter format; combine with each other, not with `period`. */
+  from?: unknown;
+  to?: unknown;
+  instrumentClass?: unknown;
+  useCategory?: unknown;
+  cycle?: unknown;
+  /** true/false; null → both. */
+  newMoney?: boolean | null;
+  /**
+   * Listed issuers only by default (the product is about public miners). false → private
+   * borrowers only; "any" → both. Sums always also require new money and a known amount.
+   */
+  listed?: boolean | "any" | null;
+}
+
+export interface NormalisedQuery {
+  issuers: ReadonlySet<string> | null;
+  /** Quarter ordinals, inclusive; null → no date filter (undated records included). */
+  range: { from: number; to: number } | null;
+  instrumentClass: InstrumentClassFilter;
+  useCategory: UseCategory | null;
+  cycle: Cycle | null;
+  newMoney: boolean | null;
+  listed: boolean | "any";
+  /** Equal keys ⇔ equal queries. */
+  key: string;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+function slug(value: string): string {
+  return value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+const CLASS_FILTERS: readonly string[] = [...INSTRUMENT_CLASSES, "convertible", "non_convertible", "all"].filter(
+  (value, index, all) => all.indexOf(value) === index,
+);
+
+export function parseInstrumentClass(input: unknown, argName = "instrument_class"): InstrumentClassFilter {
+  if (isBlank(input)) return "all";
+  const text = typeof input === "string" ? slug(input) : "";
+  const value = text === "nonconvertible" ? "non_convertible" : text;
+  if (CLASS_FILTERS.includes(value)) return value as InstrumentClassFilter;
+  throw invalidArgument(`${argName}: unknown class ${JSON.stringify(input)}.${didYouMean(value, CLASS_FILTERS)} Use one of: ${CLASS_FILTERS.join(", ")}`);
+}
+
+export function matchesInstrumentClass(record: FinancingCore, filter: InstrumentClassFilter): boolean {
+  switch (filter) {
+    case "all":
+      return true;
+    case "non_convertible":
+      return record.instrument_class !== "convertible";
+    default:
+      return record.instrument_class === filter;
+  }
+}
+
+export function parseUseCategory(input: unknown, argName = "use_category"): UseCategory | null {
+  if (isBlank(input)) return null;
+  const text = typeof input === "string" ? slug(input) : "";
+  if ((USE_CATEGORIES as readonly string[]).includes(text)) return text as UseCategory;
+  throw invalidArgument(`${argName}: unknown use category ${JSON.stringify(input)}.${didYouMean(text, USE_CATEGORIES)} Use one of: ${USE_CATEGORIES.join(", ")}`);
+}
+
+export function parseCycle(input: unknown, argName = "cycle"): Cycle | null {
+  if (isBlank(input)) return null;
+  const text = typeof input === "string" ? input.trim() : String(input);
+  if ((CYCLES as readonly string[]).includes(text)) return text as Cycle;
+  throw invalidArgument(`${argName}: expected "2020-2022" (the ASIC-lien cycle) or "2023-", got ${JSON.stringify(input)}`);
+}
+
+/** The quarter range of a query: `period`, or `from`/`to` (an open side takes the dataset's span). */
+function parseRange(query: FinancingQuery): { from: number; to: number } | null {
+  const context = { latestQuarter: latestQuarter() };
+  if (!isBlank(query.period)) {
+    if (!isBlank(query.from) || !isBlank(query.to)) throw invalidArgument("give either a period or from/to, not both");
+    const range: QuarterRange = parsePeriod(query.period, { ...context, argName: "period" });
+    return { from: quarterOrdinal(range.from), to: quarterOrdinal(range.to) };
+  }
+  if (isBlank(query.from) && isBlank(query.to)) return null;
+  const from = isBlank(query.from) ? -Infinity : quarterOrdinal(parseQuarter(query.from, { ...context, argName: "from" }));
+  const to = isBlank(query.to) ? Infinity : quarterOrdinal(parseQuarter(query.to, { ...context, argName: "to" }));
+  if (from > to) throw invalidArgument(`from (${String(query.from)}) is after to (${String(query.to)})`);
+  return { from, to };
+}
+
+export function normaliseQuery(query: FinancingQuery = {}): NormalisedQuery {
+  const issuers = resolveIssuers(query.issuers);
+  const range = parseRange(query);
+  const instrumentClass = parseInstrumentClass(query.instrumentClass);
+  const useCategory = parseUseCategory(query.useCategory);
+  const cycle = parseCycle(query.cycle);
+  const newMoney = query.newMoney ?? null;
+  const listed = query.listed ?? true;
+  const key = [
+    issuers ? [...issuers].sort().join(",") : "*",
+    range ? `${range.from}:${range.to}` : "*",
+    instrumentClass,
+    useCategory ?? "*",
+    cycle ?? "*",
+    newMoney ?? "*",
+    listed,
+  ].join("|");
+  return { issuers, range, instrumentClass, useCategory, cycle, newMoney, listed, key };
+}
+
+export function matchesQuery(record: FinancingCore, query: NormalisedQuery): boolean {
+  if (query.listed !== "any" && record.listed !== query.listed) return false;
+  if (query.issuers && (record.ticker === null || !query.issuers.has(record.ticker))) return false;
+  if (query.range) {
+    if (record.quarter === null) return false;
+    const ordinal = quarterOrdinal(record.quarter);
+    if (ordinal < query.range.from || ordinal > query.range.to) return false;
+  }
+  if (!matchesInstrumentClass(record, query.instrumentClass)) return false;
+  if (query.useCategory !== null && record.use_category !== query.useCategory) return false;
+  if (query.cycle !== null && record.cycle !== query.cycle) return false;
+  if (query.newMoney !== null && record.new_money !== query.newMoney) return false;
+  return true;
+}
+
+/**
+ * When a financing happened, for ordering: pricing date, else closing, else announcement,
+ * else the first day of its quarter (a few records know only the month); "" when undated.
+ */
+export function sortDate(record: FinancingCore): string {
+  if (record.priced_date) return record.priced_date;
+  if (record.closed_date) return record.closed_date;
+  if (record.announced_date) return record.announced_date;
+  if (record.quarter) {
+    const ordinal = quarterOrdinal(record.quarter);
+    const month = String((ordinal % 4) * 3 + 1).padStart(2, "0");
+    return `${Math.floor(ordinal / 4)}-${month}-01`;
+  }
+  return "";
+}
+
+/** Oldest first; undated last; ties by id so the order never depends on the file's. */
+export function compareOldestFirst(a: FinancingCore, b: FinancingCore): number {
+  const dateA = sortDate(a);
+  const dateB = sortDate(b);
+  if (dateA !== dateB) {
+    if (dateA === "") return 1;
+    if (dateB === "") return -1;
+    return dateA < dateB ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+let oldestFirst: readonly FinancingCore[] | null = null;
+
+/** Every financing, oldest first (sorted once). */
+export function financingsOldestFirst(): readonly FinancingCore[] {
+  return (oldestFirst ??= Object.freeze([...allFinancings()].sort(compareOldestFirst)));
+}
+
+/** The financings matching a query, oldest first. */
+export function queryFinancings(query: FinancingQuery | NormalisedQuery = {}): FinancingCore[] {
+  const normalised = "key" in query ? query : normaliseQuery(query);
+  return financingsOldestFirst().filter((record) => matchesQuery(record, normalised));
+}
