@@ -3,6 +3,8 @@
  *
  *   npx tsx scripts/build-data.ts           validate, write changed files, print sizes
  *   npx tsx scripts/build-data.ts --check   validate, fail if the committed files are stale
+ *   --data <dir>                            read the JSONL from <dir> instead of data/ (with
+ *                                           --check: validate another copy without writing)
  *
  * Exit code 1 on any data problem (each printed with file:line, id and field) or, with
  * --check, when a generated file differs from what data/ produces.
@@ -13,8 +15,15 @@ import { buildDataset, GENERATED_FILES } from "../src/data/build/generate";
 import { GENERATED_DIR, readDataTexts, reportTriage, sizeReport, writeGenerated } from "./data-files";
 
 function main(): number {
-  const check = process.argv.includes("--check");
-  const result = buildDataset(readDataTexts());
+  const args = process.argv.slice(2);
+  const check = args.includes("--check");
+  const dataIndex = args.indexOf("--data");
+  const dataDir = dataIndex >= 0 ? args[dataIndex + 1] : undefined;
+  if (dataIndex >= 0 && !dataDir) {
+    console.error("--data needs a directory");
+    return 2;
+  }
+  const result = buildDataset(readDataTexts(dataDir));
   if (!reportTriage(result.triage) || !result.files) return 1;
   const files = result.files;
   if (check) {
