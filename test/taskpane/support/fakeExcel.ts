@@ -1,0 +1,700 @@
+/**
+ * A small hand-written fake of the Excel JavaScript object model, enough for the task pane's
+ * adapter. office-addin-mock (used in excel-adapter.mock.test.ts) sets properties immediately
+ * and has no collections, no null objects and no batch; this fake models what matters here:
+ *
+ * - proxies queue operations; context.sync() applies them in order and loads requested
+ *   properties (reading one that was not loaded throws, as in Excel);
+ * - a batch is NOT transactional, as in Excel: when an operation fails, the ones before it
+ *   stay applied and the rest are dropped; sync rejects with { code, message };
+ * - a string written to a cell is parsed the way Excel parses typed input — "=…" is a
+ *   formula, "+…"/"-…"/"@…" that is not a number becomes a formula, numeric text becomes a
+ *   number — unless the cell's number format is "@" (text), where it stays text;
+ * - a protected sheet refuses writes (AccessDenied); cell-edit mode fails every sync.
+ */
+
+/** Excel's default column width in points (8.43 characters). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula: string | null;
+  numberFormat: string;
+  hyperlink: { address?: string; textToDisplay?: string } | null;
+  bold: boolean;
+  italic: boolean;
+  fontColor: string | null;
+  fill: string | null;
+}
+
+interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface FakeTable {
+  name: string;
+  rect: Rect;
+  style: string;
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  dataRect: Rect;
+  seriesBy: string;
+  title: string;
+  position: [string, string] | null;
+  valueAxisFormat: string | null;
+  legendPosition: string | null;
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  readonly tables: FakeTable[] = [];
+  readonly charts: FakeChart[] = [];
+  readonly columnWidths = new Map<number, number>();
+  autofitted: string[] = [];
+  protected = false;
+  constructor(public name: string) {}
+
+  cell(address: string): FakeCell | undefined {
+    const rect = parseRect(address);
+    return this.cells.get(key(rect.row, rect.col));
+  }
+
+  /** Value of a cell as Excel would show in the formula bar's stored value ("" when empty). */
+  valueAt(address: string): string | number | boolean {
+    return this.cell(address)?.value ?? "";
+  }
+
+  ensure(row: number, col: number): FakeCell {
+    const k = key(row, col);
+    let cell = this.cells.get(k);
+    if (!cell) {
+      cell = { value: "", formula: null, numberFormat: "General", hyperlink: null, bold: false, italic: false, fontColor: null, fill: null };
+      this.cells.set(k, cell);
+    }
+    return cell;
+  }
+
+  /** Cells that hold something (a value or a formula). */
+  nonEmpty(): string[] {
+    return [...this.cells.entries()].filter(([, cell]) => cell.value !== "" || cell.formula !== null).map(([k]) => k);
+  }
+
+  /** Everything visible about the sheet, for "unchanged" assertions. */
+  snapshot(): string {
+    const cells = [...this.cells.entries()]
+      .filter(([, c]) => c.value !== "" || c.formula !== null || c.numberFormat !== "General" || c.hyperlink || c.bold || c.italic || c.fontColor || c.fill)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return JSON.stringify({ cells, tables: this.tables, charts: this.charts, widths: [...this.columnWidths.entries()] });
+  }
+}
+
+export class FakeExcelError extends Error {
+  constructor(public code: string, message: string) {
+    super(message);
+  }
+}
+
+export interface FakeWorkbookOptions {
+  sheets?: string[];
+  active?: string;
+  selection?: string;
+}
+
+type Op = { name: string; apply: () => void };
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[];
+  activeSheet: string;
+  selection: string;
+  syncCount = 0;
+  runCount = 0;
+  cellEditMode = false;
+  /** Make the operation with this name fail (once) with this code, e.g. { op: "hyperlink", code: "GeneralException" }. */
+  failOn: { op: string; code: string } | null = null;
+  /** Names of applied operations, in order. */
+  readonly applied: string[] = [];
+
+  constructor(options: FakeWorkbookOptions = {}) {
+    this.sheets = (options.sheets ?? ["Sheet1"]).map((name) => new FakeSheet(name));
+    this.activeSheet = options.active ?? this.sheets[0].name;
+    this.selection = options.selection ?? "A1";
+  }
+
+  sheet(name: string): FakeSheet {
+    const found = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new FakeExcelError("ItemNotFound", `No sheet ${name}`);
+    return found;
+  }
+
+  allTables(): FakeTable[] {
+    return this.sheets.flatMap((s) => s.tables);
+  }
+
+  /** Excel.run's replacement. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.runCount++;
+    const context = new FakeContext(this);
+    return batch(context as unknown as Excel.RequestContext);
+  };
+}
+
+function key(row: number, col: number): string {
+  return `${String(row).padStart(7, "0")}:${String(col).padStart(5, "0")}`;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function colLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "C5", "C5:K20", "F:F" (whole column) → rect; a sheet prefix is ignored. */
+export function parseRect(address: string): Rect {
+  const cells = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const column = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(cells);
+  if (column) {
+    const a = colIndex(column[1]);
+    const b = colIndex(column[2]);
+    return { row: 0, col: a, rows: 1_048_576, cols: b - a + 1 };
+  }
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(cells);
+  if (!m) throw new FakeExcelError("InvalidArgument", `Bad address ${address}`);
+  const row = Number(m[2]) - 1;
+  const col = colIndex(m[1]);
+  const row2 = m[4] ? Number(m[4]) - 1 : row;
+  const col2 = m[3] ? colIndex(m[3]) : col;
+  return { row, col, rows: row2 - row + 1, cols: col2 - col + 1 };
+}
+
+function rectText(rect: Rect): string {
+  const a = `${colLetters(rect.col)}${rect.row + 1}`;
+  if (rect.rows === 1 && rect.cols === 1) return a;
+  return `${a}:${colLetters(rect.col + rect.cols - 1)}${rect.row + rect.rows}`;
+}
+
+function sheetPrefix(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** How Excel stores a typed-in string in a cell with format `format`. */
+function parseTyped(input: string, format: string): { value: string | number | boolean; formula: string | null } {
+  if (format === "@") return { value: input, formula: null };
+  if (input === "") return { value: "", formula: null };
+  if (input.startsWith("=")) return { value: "#FORMULA", formula: input };
+  const trimmed = input.trim();
+  if (trimmed !== "" && Number.isFinite(Number(trimmed))) return { value: Number(trimmed), formula: null };
+  if (/^[+\-@]./.test(input)) return { value: "#FORMULA", formula: `=${input.replace(/^[+@]/, "")}` };
+  return { value: input, formula: null };
+}
+
+class FakeContext {
+  private ops: Op[] = [];
+  constructor(readonly book: FakeWorkbook) {}
+
+  readonly workbook = new WorkbookProxy(this);
+
+  queue(name: string, apply: () => void): void {
+    this.ops.push({ name, apply });
+  }
+
+  queueLoad(load: () => void): void {
+    this.ops.push({ name: "load", apply: load });
+  }
+
+  async sync(): Promise<void> {
+    this.book.syncCount++;
+    const ops = this.ops;
+    this.ops = [];
+    if (this.book.cellEditMode) throw new FakeExcelError("InvalidOperationInCellEditMode", "The operation isn't available in cell-edit mode.");
+    for (const op of ops) {
+      if (this.book.failOn && this.book.failOn.op === op.name) {
+        const code = this.book.failOn.code;
+        this.book.failOn = null;
+        throw new FakeExcelError(code, `Injected failure on ${op.name}`);
+      }
+      try {
+        op.apply();
+      } catch (error) {
+        if (error instanceof FakeExcelError) throw error;
+        throw new FakeExcelError("GeneralException", String(error));
+      }
+      if (op.name !== "load") this.book.applied.push(op.name);
+    }
+  }
+
+  trackedObjects = { add: () => undefined, remove: () => undefined };
+}
+
+/** A property readable only after load + sync. */
+class Loadable {
+  private loaded = new Map<string, unknown>();
+  protected constructor(protected readonly ctx: FakeContext) {}
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new FakeExcelError("PropertyNotLoaded", `${prop} was not loaded`);
+    return this.loaded.get(prop) as T;
+  }
+  protected set(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+  }
+  protected queueLoad(props: string, resolve: (prop: string) => unknown): void {
+    // As in Excel, any load of a *OrNullObject result also tells whether it is null.
+    const names = [...new Set([...props.split(",").map((p) => p.trim()).filter(Boolean), "isNullObject"])];
+    this.ctx.queueLoad(() => {
+      for (const name of names) this.set(name, resolve(name));
+    });
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx, null);
+  }
+  getSelectedRange(): RangeProxy {
+    const book = this.ctx.book;
+    return new RangeProxy(this.ctx, () => book.activeSheet, () => parseRect(book.selection));
+  }
+}
+
+class WorksheetCollectionProxy extends Loadable {
+  constructor(ctx: FakeContext) {
+    super(ctx);
+  }
+  get items(): WorksheetProxy[] {
+    return this.read("items");
+  }
+  load(props: string): this {
+    this.ctx.queueLoad(() => this.set("items",
+      this.ctx.book.sheets.map((s) => {
+        const proxy = new WorksheetProxy(this.ctx, () => s.name);
+        proxy.preload(s.name);
+        return proxy;
+      })));
+    void props;
+    return this;
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.activeSheet);
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name).name);
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name).name, () => !this.ctx.book.sheets.some((s) => s.name === name));
+  }
+  add(name: string): WorksheetProxy {
+    this.ctx.queue("worksheets.add", () => {
+      if (this.ctx.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw new FakeExcelError("ItemAlreadyExists", `Sheet ${name} exists`);
+      }
+      this.ctx.book.sheets.push(new FakeSheet(name));
+    });
+    return new WorksheetProxy(this.ctx, () => name);
+  }
+}
+
+class WorksheetProxy extends Loadable {
+  readonly protection: { protected: boolean; load: (p: string) => void };
+  readonly tables: TableCollectionProxy;
+  readonly charts: ChartCollectionProxy;
+  constructor(ctx: FakeContext, private readonly sheetName: () => string, private readonly isNull: () => boolean = () => false) {
+    super(ctx);
+    const self = this;
+    let protectedLoaded: boolean | undefined;
+    this.protection = {
+      get protected(): boolean {
+        if (protectedLoaded === undefined) throw new FakeExcelError("PropertyNotLoaded", "protection.protected was not loaded");
+        return protectedLoaded;
+      },
+      set protected(_v: boolean) {
+        throw new Error("read-only");
+      },
+      load: () => {
+        ctx.queueLoad(() => {
+          protectedLoaded = self.fake().protected;
+        });
+      },
+    };
+    this.tables = new TableCollectionProxy(ctx, () => this.fake());
+    this.charts = new ChartCollectionProxy(ctx, () => this.fake());
+  }
+  preload(name: string): void {
+    this.set("name", name);
+  }
+  fake(): FakeSheet {
+    return this.ctx.book.sheet(this.sheetName());
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  load(props: string): this {
+    this.queueLoad(props, (prop) => (prop === "isNullObject" ? this.isNull() : prop === "name" ? this.fake().name : undefined));
+    return this;
+  }
+  getRange(address: string): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheetName, () => parseRect(address));
+  }
+  activate(): void {
+    this.ctx.queue("activate", () => {
+      this.ctx.book.activeSheet = this.fake().name;
+    });
+  }
+  delete(): void {
+    this.ctx.queue("worksheet.delete", () => {
+      const index = this.ctx.book.sheets.indexOf(this.fake());
+      this.ctx.book.sheets.splice(index, 1);
+    });
+  }
+}
+
+class RangeProxy extends Loadable {
+  readonly format: RangeFormatProxy;
+  constructor(
+    ctx: FakeContext,
+    readonly sheetName: () => string,
+    readonly rect: () => Rect,
+    private readonly isNull: () => boolean = () => false,
+  ) {
+    super(ctx);
+    this.format = new RangeFormatProxy(ctx, this);
+  }
+  fakeSheet(): FakeSheet {
+    return this.ctx.book.sheet(this.sheetName());
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  load(props: string): this {
+    this.queueLoad(props, (prop) => {
+      if (prop === "isNullObject") return this.isNull();
+      if (prop === "address") return this.isNull() ? undefined : `${sheetPrefix(this.sheetName())}!${rectText(this.rect())}`;
+      if (prop === "isNullObject") return this.isNull();
+      throw new FakeExcelError("InvalidArgument", `Fake range cannot load ${prop}`);
+    });
+    return this;
+  }
+  getCell(row: number, col: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheetName, () => {
+      const r = this.rect();
+      return { row: r.row + row, col: r.col + col, rows: 1, cols: 1 };
+    });
+  }
+  getOffsetRange(rowOffset: number, colOffset: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheetName, () => {
+      const r = this.rect();
+      return { ...r, row: r.row + rowOffset, col: r.col + colOffset };
+    });
+  }
+  getResizedRange(deltaRows: number, deltaCols: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheetName, () => {
+      const r = this.rect();
+      const rect = { row: r.row, col: r.col, rows: r.rows + deltaRows, cols: r.cols + deltaCols };
+      if (rect.row + rect.rows > 1_048_576 || rect.col + rect.cols > 16_384) throw new FakeExcelError("InvalidArgument", "The range goes past the sheet's edge");
+      return rect;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    void valuesOnly;
+    const used = (): Rect | null => {
+      const rect = this.rect();
+      let top = Infinity, left = Infinity, bottom = -1, right = -1;
+      for (const [k, cell] of this.fakeSheet().cells) {
+        if (cell.value === "" && cell.formula === null) continue;
+        const [row, col] = k.split(":").map(Number);
+        if (!overlaps(rect, { row, col, rows: 1, cols: 1 })) continue;
+        top = Math.min(top, row); left = Math.min(left, col); bottom = Math.max(bottom, row); right = Math.max(right, col);
+      }
+      return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+    };
+    return new RangeProxy(this.ctx, this.sheetName, () => used() ?? this.rect(), () => used() === null);
+  }
+  getTables(fullyContained?: boolean): { items: { name: string }[]; load: (p: string) => void } {
+    void fullyContained;
+    let items: { name: string }[] | undefined;
+    return {
+      get items() {
+        if (!items) throw new FakeExcelError("PropertyNotLoaded", "items was not loaded");
+        return items;
+      },
+      load: () => {
+        this.ctx.queueLoad(() => {
+          items = this.ctx.book.allTables().filter((t) => this.ctx.book.sheets.some((s) => s.tables.includes(t) && s === this.fakeSheet()) && overlaps(t.rect, this.rect())).map((t) => ({ name: t.name }));
+        });
+      },
+    };
+  }
+  private writeGrid(name: string, grid: unknown[][], apply: (cell: FakeCell, value: unknown) => void): void {
+    this.ctx.queue(name, () => {
+      const sheet = this.fakeSheet();
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
+      const rect = this.rect();
+      if (grid.length !== rect.rows || grid.some((row) => row.length !== rect.cols)) {
+        throw new FakeExcelError("InvalidArgument", `${name}: ${grid.length}×${grid[0]?.length} array for a ${rect.rows}×${rect.cols} range`);
+      }
+      grid.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value === null) return; // Excel leaves the cell unchanged
+          apply(sheet.ensure(rect.row + r, rect.col + c), value);
+        }),
+      );
+    });
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.writeGrid("numberFormat", grid, (cell, value) => {
+      cell.numberFormat = String(value);
+    });
+  }
+  private setContent(name: string, grid: unknown[][]): void {
+    this.writeGrid(name, grid, (cell, value) => {
+      if (typeof value === "string") {
+        const parsed = parseTyped(value, cell.numberFormat);
+        cell.value = parsed.value;
+        cell.formula = parsed.formula;
+      } else {
+        cell.value = value as number | boolean;
+        cell.formula = null;
+      }
+    });
+  }
+  set formulas(grid: unknown[][]) {
+    this.setContent("formulas", grid);
+  }
+  set values(grid: unknown[][]) {
+    this.setContent("values", grid);
+  }
+  set hyperlink(link: { address?: string; textToDisplay?: string }) {
+    this.ctx.queue("hyperlink", () => {
+      const sheet = this.fakeSheet();
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
+      const rect = this.rect();
+      const cell = sheet.ensure(rect.row, rect.col);
+      cell.hyperlink = { ...link };
+      if (link.textToDisplay !== undefined) cell.value = link.textToDisplay;
+    });
+  }
+  select(): void {
+    this.ctx.queue("select", () => {
+      this.ctx.book.selection = rectText(this.rect());
+    });
+  }
+  clear(applyTo?: string): void {
+    this.ctx.queue("clear", () => {
+      void applyTo;
+      const rect = this.rect();
+      const sheet = this.fakeSheet();
+      for (const k of [...sheet.cells.keys()]) {
+        const [row, col] = k.split(":").map(Number);
+        if (overlaps(rect, { row, col, rows: 1, cols: 1 })) sheet.cells.delete(k);
+      }
+    });
+  }
+}
+
+class RangeFormatProxy {
+  readonly font: Record<string, unknown>;
+  readonly fill: Record<string, unknown>;
+  constructor(private readonly ctx: FakeContext, private readonly range: RangeProxy) {
+    const each = (name: string, apply: (cell: FakeCell) => void) =>
+      ctx.queue(name, () => {
+        const sheet = range.fakeSheet();
+        if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
+        const rect = range.rect();
+        for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) apply(sheet.ensure(rect.row + r, rect.col + c));
+      });
+    this.font = {
+      set bold(v: boolean) { each("font", (cell) => { cell.bold = v; }); },
+      set italic(v: boolean) { each("font", (cell) => { cell.italic = v; }); },
+      set color(v: string) { each("font", (cell) => { cell.fontColor = v; }); },
+      set size(_v: number) { each("font", () => undefined); },
+    };
+    this.fill = {
+      set color(v: string) { each("fill", (cell) => { cell.fill = v; }); },
+    };
+  }
+  autofitColumns(): void {
+    this.ctx.queue("autofit", () => {
+      const rect = this.range.rect();
+      const sheet = this.range.fakeSheet();
+      sheet.autofitted.push(rectText(rect));
+      for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, 77);
+    });
+  }
+  private width: number | undefined;
+  get columnWidth(): number {
+    if (this.width === undefined) throw new FakeExcelError("PropertyNotLoaded", "columnWidth was not loaded");
+    return this.width;
+  }
+  load(props: string): void {
+    if (props !== "columnWidth") throw new FakeExcelError("InvalidArgument", `Fake format cannot load ${props}`);
+    this.ctx.queueLoad(() => {
+      this.width = this.range.fakeSheet().columnWidths.get(this.range.rect().col) ?? DEFAULT_COLUMN_WIDTH;
+    });
+  }
+  set columnWidth(points: number) {
+    this.ctx.queue("columnWidth", () => {
+      const rect = this.range.rect();
+      const sheet = this.range.fakeSheet();
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        if (points === DEFAULT_COLUMN_WIDTH) sheet.columnWidths.delete(c);
+        else sheet.columnWidths.set(c, points);
+      }
+    });
+  }
+}
+
+class TableCollectionProxy extends Loadable {
+  constructor(ctx: FakeContext, private readonly sheet: (() => FakeSheet) | null) {
+    super(ctx);
+  }
+  get items(): { name: string }[] {
+    return this.read("items");
+  }
+  load(props: string): this {
+    void props;
+    this.ctx.queueLoad(() => this.set("items", (this.sheet ? this.sheet().tables : this.ctx.book.allTables()).map((t) => ({ name: t.name }))));
+    return this;
+  }
+  add(address: string, hasHeaders: boolean): TableProxy {
+    void hasHeaders;
+    const holder: { table: FakeTable | null } = { table: null };
+    this.ctx.queue("tables.add", () => {
+      const sheet = this.sheet!();
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
+      const rect = parseRect(address);
+      if (sheet.tables.some((t) => overlaps(t.rect, rect))) throw new FakeExcelError("InvalidOperation", "Tables can't overlap");
+      const taken = new Set(this.ctx.book.allTables().map((t) => t.name.toLowerCase()));
+      let n = 1;
+      while (taken.has(`table${n}`)) n++;
+      holder.table = { name: `Table${n}`, rect, style: "TableStyleMedium2" };
+      sheet.tables.push(holder.table);
+    });
+    return new TableProxy(this.ctx, () => holder.table, () => this.sheet!());
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    const find = () => this.sheet!().tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
+    return new TableProxy(this.ctx, find, () => this.sheet!());
+  }
+}
+
+class TableProxy extends Loadable {
+  constructor(ctx: FakeContext, private readonly table: () => FakeTable | null, private readonly sheet: () => FakeSheet) {
+    super(ctx);
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  load(props: string): this {
+    this.queueLoad(props, (prop) => (prop === "isNullObject" ? this.table() === null : undefined));
+    return this;
+  }
+  set name(value: string) {
+    this.ctx.queue("table.name", () => {
+      const taken = this.ctx.book.allTables().filter((t) => t !== this.table()).map((t) => t.name.toLowerCase());
+      if (taken.includes(value.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists", `A table named ${value} exists`);
+      this.table()!.name = value;
+    });
+  }
+  set style(value: string) {
+    this.ctx.queue("table.style", () => {
+      this.table()!.style = value;
+    });
+  }
+  delete(): void {
+    this.ctx.queue("table.delete", () => {
+      const tables = this.sheet().tables;
+      tables.splice(tables.indexOf(this.table()!), 1);
+    });
+  }
+}
+
+class ChartCollectionProxy extends Loadable {
+  constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet) {
+    super(ctx);
+  }
+  get items(): { name: string }[] {
+    return this.read("items");
+  }
+  load(props: string): this {
+    void props;
+    this.ctx.queueLoad(() => this.set("items", this.sheet().charts.map((c) => ({ name: c.name }))));
+    return this;
+  }
+  add(type: string, source: RangeProxy, seriesBy: string): ChartProxy {
+    const holder: { chart: FakeChart | null } = { chart: null };
+    this.ctx.queue("charts.add", () => {
+      const sheet = this.sheet();
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
+      holder.chart = { name: `Chart ${sheet.charts.length + 1}`, type, dataRect: source.rect(), seriesBy, title: "", position: null, valueAxisFormat: null, legendPosition: null };
+      sheet.charts.push(holder.chart);
+    });
+    return new ChartProxy(this.ctx, () => holder.chart, this.sheet);
+  }
+  getItemOrNullObject(name: string): ChartProxy {
+    return new ChartProxy(this.ctx, () => this.sheet().charts.find((c) => c.name === name) ?? null, this.sheet);
+  }
+}
+
+class ChartProxy extends Loadable {
+  readonly title: { text: string };
+  readonly legend: { position: string };
+  readonly axes: { valueAxis: { numberFormat: string } };
+  constructor(ctx: FakeContext, private readonly chart: () => FakeChart | null, private readonly sheet: () => FakeSheet) {
+    super(ctx);
+    const set = (name: string, apply: (chart: FakeChart) => void) => ctx.queue(name, () => apply(this.chart()!));
+    this.title = { set text(v: string) { set("chart.title", (c) => { c.title = v; }); }, get text() { return ""; } };
+    this.legend = { set position(v: string) { set("chart.legend", (c) => { c.legendPosition = v; }); }, get position() { return ""; } };
+    this.axes = { valueAxis: { set numberFormat(v: string) { set("chart.axis", (c) => { c.valueAxisFormat = v; }); }, get numberFormat() { return ""; } } };
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  load(props: string): this {
+    this.queueLoad(props, (prop) => (prop === "isNullObject" ? this.chart() === null : undefined));
+    return this;
+  }
+  set name(value: string) {
+    this.ctx.queue("chart.name", () => {
+      this.chart()!.name = value;
+    });
+  }
+  setPosition(start: string, end: string): void {
+    this.ctx.queue("chart.position", () => {
+      this.chart()!.position = [start, end];
+    });
+  }
+  delete(): void {
+    this.ctx.queue("chart.delete", () => {
+      const charts = this.sheet().charts;
+      charts.splice(charts.indexOf(this.chart()!), 1);
+    });
+  }
+}
