@@ -1,0 +1,169 @@
+// Excel's argument conventions, in one place. Excel passes an omitted optional argument as
+// null, a cell reference as its value (a 1×1 range as [[value]] where a parameter takes
+// ranges), an empty cell as "" or null, and text where a user typed "1,000" or "TRUE" into a
+// text-formatted cell. Each reader below takes the raw argument and the parameter's name (for
+// the message) and returns a typed value, or throws a VALUE error naming both.
+import { MinerDebtError, invalidArgument, isMinerDebtError } from "../errors";
+
+/** How a value is quoted in an error message: text in quotes, TRUE/FALSE, a range by its shape. */
+export function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return `a ${value.length}×${Array.isArray(value[0]) ? value[0].length : 1} range`;
+  return String(value);
+}
+
+/** A single value: a 1×1 range becomes its cell; a bigger range is an error. */
+export function single(value: unknown, name: string): unknown {
+  if (!Array.isArray(value)) return value;
+  if (value.length === 1) {
+    const row = value[0];
+    if (!Array.isArray(row)) return row;
+    if (row.length === 1 && !Array.isArray(row[0])) return row[0];
+  }
+  throw invalidArgument(`${name} takes one value, got ${shown(value)}`);
+}
+
+/** Omitted: null/undefined (no argument), "" or blank text (an empty cell). */
+export function omitted(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+export interface NumberRule {
+  /** Strict lower bound: "> 0". */
+  above?: number;
+  /** Inclusive lower bound: "≥ 0". */
+  atLeast?: number;
+  /** Strict upper bound: "< 1". */
+  below?: number;
+  /** Inclusive upper bound: "≤ 1". */
+  atMost?: number;
+  integer?: boolean;
+}
+
+// Optional sign and "$", digits with US-style thousands separators ("1,000,000") or none,
+// a decimal part, an exponent, and a trailing "%" (which divides by 100, as Excel does).
+const NUMBER_TEXT = /^([+-]?)\$?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(%?)$/i;
+
+function parseNumberText(text: string): number | null {
+  const match = NUMBER_TEXT.exec(text.trim());
+  if (!match) return null;
+  const value = Number(`${match[1]}${match[2].replace(/,/g, "")}${match[3] ?? ""}`);
+  return match[4] === "%" ? value / 100 : value;
+}
+
+function checkRule(value: number, name: string, rule: NumberRule): number {
+  const fail = (condition: string) => invalidArgument(`${name} must be ${condition}, got ${value}`);
+  if (rule.integer && !Number.isInteger(value)) throw fail("a whole number");
+  if (rule.above !== undefined && !(value > rule.above)) throw fail(`> ${rule.above}`);
+  if (rule.atLeast !== undefined && !(value >= rule.atLeast)) throw fail(`≥ ${rule.atLeast}`);
+  if (rule.below !== undefined && !(value < rule.below)) throw fail(`< ${rule.below}`);
+  if (rule.atMost !== undefined && !(value <= rule.atMost)) throw fail(`≤ ${rule.atMost}`);
+  return value;
+}
+
+function toNumber(value: unknown, name: string): number {
+  let parsed: number | null = null;
+  if (typeof value === "number") parsed = value;
+  else if (typeof value === "string") parsed = parseNumberText(value);
+  if (parsed === null || !Number.isFinite(parsed)) {
+    throw invalidArgument(`${name} must be a number, got ${shown(value)}`);
+  }
+  return parsed;
+}
+
+/** A required number: a number, or text such as "1000", " 12.5 ", "1,000", "$25", "37.5%". */
+export function number(value: unknown, name: string, rule: NumberRule = {}): number {
+  const cell = single(value, name);
+  if (omitted(cell)) throw invalidArgument(`${name} is required (a number)`);
+  return checkRule(toNumber(cell, name), name, rule);
+}
+
+/** An optional number: omitted or "" → `fallback` (which is not checked against the rule). */
+export function optionalNumber<F extends number | null>(value: unknown, name: string, fallback: F, rule: NumberRule = {}): number | F {
+  const cell = single(value, name);
+  if (omitted(cell)) return fallback;
+  return checkRule(toNumber(cell, name), name, rule);
+}
+
+/** TRUE/FALSE, 1/0, or the text "true"/"false"/"1"/"0" (any case); omitted → `fallback`. */
+export function flag(value: unknown, name: string, fallback: boolean): boolean {
+  const cell = single(value, name);
+  if (omitted(cell)) return fallback;
+  if (typeof cell === "boolean") return cell;
+  if (cell === 1 || cell === 0) return cell === 1;
+  if (typeof cell === "string") {
+    const text = cell.trim().toLowerCase();
+    if (text === "true" || text === "1") return true;
+    if (text === "false" || text === "0") return false;
+  }
+  throw invalidArgument(`${name} must be TRUE or FALSE, got ${shown(cell)}`);
+}
+
+function listed(values: readonly string[]): string {
+  const quoted = values.map((v) => `"${v}"`);
+  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * One of a closed list of words, case-insensitive; spaces and hyphens count as underscores
+ * ("Net Share" = "net-share" = "net_share"). Omitted → `fallback`, or an error if there is none.
+ */
+export function choice<T extends string>(value: unknown, name: string, allowed: readonly T[], fallback?: T): T {
+  const cell = single(value, name);
+  if (omitted(cell)) {
+    if (fallback !== undefined) return fallback;
+    throw invalidArgument(`${name} is required: ${listed(allowed)}`);
+  }
+  const key = typeof cell === "string" ? cell.trim().toLowerCase().replace(/[\s-]+/g, "_") : null;
+  const found = allowed.find((option) => option.toLowerCase() === key);
+  if (found === undefined) throw invalidArgument(`${name} must be ${listed(allowed)}; got ${shown(cell)}`);
+  return found;
+}
+
+/** Required text (a number typed in the cell counts as its digits); blank is an error. */
+export function text(value: unknown, name: string, hint = ""): string {
+  const cell = single(value, name);
+  if (omitted(cell)) throw invalidArgument(`${name} is required${hint ? `: ${hint}` : ""}`);
+  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "number") return String(cell);
+  throw invalidArgument(`${name} must be text, got ${shown(cell)}`);
+}
+
+/** Optional text; omitted or blank → null. */
+export function optionalText(value: unknown, name: string): string | null {
+  const cell = single(value, name);
+  if (omitted(cell)) return null;
+  return text(cell, name);
+}
+
+/**
+ * A list argument (tickers, field names): text with items separated by commas or semicolons,
+ * or a range of cells each holding items. Omitted or all blank → null.
+ */
+export function list(value: unknown, name: string): string[] | null {
+  const cells = Array.isArray(value) ? value.flat(2) : [value];
+  const items: string[] = [];
+  for (const cell of cells) {
+    if (omitted(cell)) continue;
+    if (typeof cell !== "string") throw invalidArgument(`${name} must be text such as "MARA, RIOT", got ${shown(cell)}`);
+    for (const item of cell.split(/[,;]/)) if (item.trim() !== "") items.push(item.trim());
+  }
+  return items.length === 0 ? null : items;
+}
+
+/**
+ * Runs a parser from the core for one argument; a message that does not already name the
+ * argument gets its name in front ("issuer: Unknown ticker …"), so every error says which one.
+ */
+export function named<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (isMinerDebtError(error) && !error.message.startsWith(name)) {
+      throw new MinerDebtError(error.code, `${name}: ${error.message}`);
+    }
+    throw error;
+  }
+}
