@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  allFinancings,
+  allSectorFigures,
+  datasetVersion,
+  earliestQuarter,
+  financingIds,
+  getFinancing,
+  latestQuarter,
+  sourceUrl,
+} from "../../src/data/dataset";
+import { loadSourceLinks, sourceLinksLoaded, sourceUrlsOf } from "../../src/data/links";
+import { REPO, expectError, rawFinancings, rawSectorFigures } from "./helpers";
+
+const raw = rawFinancings();
+const DETAIL_AND_LINKS = ["use_of_proceeds", "outcome_note", "notes", "derived", "sources"];
+
+describe("the bundled core data", () => {
+  it("holds every financing in file order with every core field exactly as in the JSONL", () => {
+    const core = allFinancings();
+    expect(core).toHaveLength(raw.length);
+    core.forEach((record, i) => {
+      const expected = Object.fromEntries(Object.entries(raw[i]).filter(([key]) => !DETAIL_AND_LINKS.includes(key)));
+      expect(record).toEqual(expected);
+    });
+    expect(financingIds()).toEqual(raw.map((record) => record.id));
+  });
+
+  it("decodes once and hands out frozen records", () => {
+    expect(allFinancings()).toBe(allFinancings());
+    expect(Object.isFrozen(allFinancings()[0])).toBe(true);
+  });
+
+  it("knows the span of quarters in the data", () => {
+    const quarters = raw.map((record) => record.quarter).filter((quarter): quarter is string => quarter !== null).sort();
+    expect(earliestQuarter()).toBe(quarters[0]);
+    expect(latestQuarter()).toBe(quarters[quarters.length - 1]);
+    expect(latestQuarter()).toBe("2026Q2");
+  });
+
+  it("holds the published sector figures exactly", () => {
+    const figures = allSectorFigures();
+    rawSectorFigures().forEach((figure, i) => {
+      expect(figures[i]).toEqual({
+        metric: figure.metric,
+        scope: figure.scope,
+        period: figure.period,
+        value: figure.value,
+        qualifier: figure.qualifier,
+        confidence: figure.confidence,
+        source: { url: figure.source.url },
+      });
+    });
+  });
+});
+
+describe("datasetVersion", () => {
+  it("reports data/dataset.json's as-of date and the number of financings", () => {
+    const asOf = (JSON.parse(readFileSync(join(REPO, "data", "dataset.json"), "utf8")) as { asOf: string }).asOf;
+    expect(datasetVersion()).toEqual({ asOf, financings: raw.length, label: `${asOf} · ${raw.length} financings` });
+    expect(datasetVersion().label).toBe("2026-11-21 · 126 financings");
+  });
+});
+
+describe("getFinancing", () => {
+  it("finds a financing by id, case- and space-insensitively", () => {
+    expect(getFinancing(" wulf-2024-10-cvt-2030 ").amount_usd).toBe(500000000);
+  });
+
+  it("answers an unknown id with NA and the closest id", () => {
+    expectError(() => getFinancing("WULF-2024-10-CVT-2031"), "NA", 'Did you mean "WULF-2024-10-CVT-2030"?');
+  });
+
+  it("asks for an id when given none", () => {
+    expectError(() => getFinancing(""), "VALUE", "id is required");
+    expectError(() => getFinancing(null), "VALUE", "id is required");
+  });
+});
+
+describe("source links (lazy tier)", () => {
+  it("are NA until loaded, then every URL in the data's order", async () => {
+    expect(sourceLinksLoaded()).toBe(false);
+    expectError(() => sourceUrl("WULF-2024-10-CVT-2030"), "NA", "not loaded");
+    await loadSourceLinks();
+    expect(sourceLinksLoaded()).toBe(true);
+    for (const record of raw) {
+      expect(sourceUrlsOf(record.id)).toEqual(record.sources.map((source: { url: string }) => source.url));
+    }
+    const wulf = raw.find((record) => record.id === "WULF-2024-10-CVT-2030");
+    expect(sourceUrl("wulf-2024-10-cvt-2030")).toBe(wulf?.sources[0].url);
+    expect(sourceUrl("WULF-2024-10-CVT-2030", 2)).toBe(wulf?.sources[1].url);
+    expect(sourceUrl("WULF-2024-10-CVT-2030", null)).toBe(wulf?.sources[0].url);
+  });
+
+  it("answers a source number past the list with NA, and a bad number with VALUE", async () => {
+    await loadSourceLinks();
+    const count = raw.find((record) => record.id === "CANG-2024-11-BTCL-2026")?.sources.length;
+    expect(count).toBe(1);
+    expectError(() => sourceUrl("CANG-2024-11-BTCL-2026", 2), "NA", "lists 1 source; there is no source 2");
+    expectError(() => sourceUrl("CANG-2024-11-BTCL-2026", 0), "VALUE", "n must be a whole number ≥ 1");
+    expectError(() => sourceUrl("CANG-2024-11-BTCL-2026", 1.5), "VALUE", "n must be");
+    expectError(() => sourceUrl("NOPE-1", 1), "NA", "No financing");
+  });
+});

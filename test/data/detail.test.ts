@@ -1,0 +1,31 @@
+import { loadFinancing, loadFullDataset, mergeDetail } from "../../src/data/detail";
+import type { DetailFile } from "../../src/data/layout";
+import { expectError, rawFinancings, rawIssuers, rawSectorFigures } from "./helpers";
+
+describe("the full dataset (core + detail tiers)", () => {
+  it("rebuilds every financing exactly as in financings.jsonl, sources and notes included", async () => {
+    const full = await loadFullDataset();
+    expect(full.financings.map((record) => ({ ...record }))).toEqual(rawFinancings());
+  });
+
+  it("rebuilds the sector figures and issuers exactly", async () => {
+    const full = await loadFullDataset();
+    expect(full.sectorFigures.map((figure) => ({ ...figure }))).toEqual(rawSectorFigures());
+    expect(full.issuers).toEqual(rawIssuers());
+  });
+
+  it("loads once", async () => {
+    expect(await loadFullDataset()).toBe(await loadFullDataset());
+  });
+
+  it("loads one financing by id; unknown id → NA", async () => {
+    const record = await loadFinancing("keel-2026-xx-cvt-2032");
+    expect(record.notes).toBe(rawFinancings().find((raw) => raw.id === "KEEL-2026-XX-CVT-2032")?.notes);
+    await expect(loadFinancing("KEEL-2026-XX-CVT-2033")).rejects.toMatchObject({ code: "NA" });
+  });
+
+  it("refuses a detail file that does not match the core data", () => {
+    const broken = { format: 1, financings: { columns: { sources: [] } }, sectorFigures: { columns: {} }, issuers: [] } as unknown as DetailFile;
+    expectError(() => mergeDetail(broken), "NA", "rebuild the data");
+  });
+});
