@@ -1,0 +1,50 @@
+// The preview page: a workbook (grid + formula bar + sheet tabs) beside the real task pane, with a
+// light/dark switch standing in for Office's theme.
+import type { ReactNode } from "react";
+import { Grid } from "./Grid";
+import type { PreviewWorkbook } from "./workbook";
+
+export type PreviewTheme = "light" | "dark";
+
+export function PreviewApp({
+  workbook,
+  theme,
+  onThemeChange,
+  pane,
+  functionCount,
+}: {
+  workbook: PreviewWorkbook;
+  theme: PreviewTheme;
+  onThemeChange: (theme: PreviewTheme) => void;
+  pane: ReactNode;
+  functionCount: number;
+}) {
+  return (
+    <div className={`preview theme-${theme}`} data-theme={theme}>
+      <header className="preview-bar">
+        <img src="assets/icon-32.png" width={20} height={20} alt="" />
+        <strong>MinerDebt workbook preview</strong>
+        <span className="preview-note" title="Formulas are evaluated by HyperFormula with the add-in's own MINERDEBT functions; Excel is not involved.">
+          HyperFormula engine · {functionCount} MINERDEBT functions · not Excel
+        </span>
+        <span className="spacer" />
+        <label className="theme-switch">
+          Theme
+          <select aria-label="Theme" data-testid="theme" value={theme} onChange={(event) => onThemeChange(event.target.value as PreviewTheme)}>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </header>
+      <div className="preview-body">
+        <main className="workbook" aria-label="Workbook">
+          <Grid workbook={workbook} />
+        </main>
+        <aside className="taskpane" aria-label="MinerDebt task pane" data-testid="taskpane">
+          <div className="taskpane-title">MinerDebt</div>
+          <div className="taskpane-content">{pane}</div>
+        </aside>
+      </div>
+    </div>
+  );
+}
