@@ -15,9 +15,11 @@ import {
   findCellField,
   getFinancing,
   issuerSummary,
+  latestQuarter,
   needsSourceLinks,
   nthSourceUrl,
   parseFieldList,
+  parsePeriod,
   parseUnits,
   quarterlySeries,
   quarterTotal,
@@ -82,9 +84,16 @@ function withHeaders(headers: boolean, header: CellValue[], rows: CellValue[][],
  * @returns The sum in USD (or the count); 0 when nothing was raised.
  */
 export function quarter(quarter: any, issuer?: any, instrument_class?: any, measure?: any): number {
-  return excel("QUARTER", () =>
-    quarterTotal(single(quarter, "quarter"), issuerList(issuer), single(instrument_class, "instrument_class"), single(measure, "measure")),
-  );
+  return excel("QUARTER", () => {
+    const period = single(quarter, "quarter");
+    try {
+      return quarterTotal(period, issuerList(issuer), single(instrument_class, "instrument_class"), single(measure, "measure"));
+    } catch (error) {
+      // The core names a bad period "period"; re-read it under this parameter's name.
+      parsePeriod(period, { latestQuarter: latestQuarter(), argName: "quarter" });
+      throw error;
+    }
+  });
 }
 
 const REPORTED_PARTS = ["value", "qualifier", "scope", "source", "confidence"] as const;
