@@ -145,26 +145,46 @@ export function aggregate(query: FinancingQuery | NormalisedQuery = {}, measureI
   return aggregateMemo.get(key) ?? remember(aggregateMemo, key, Object.freeze(measureOf(countedFinancings(normalised), measure)));
 }
 
-const quarterMemo = new Map<string, number>();
+/**
+ * Raw-argument memo for quarterTotal: nested maps keyed by the arguments as given (Map keys
+ * compare primitives by value), so a repeated call costs four lookups and no string building.
+ */
+type Memo4 = Map<unknown, Map<unknown, Map<unknown, Map<unknown, number>>>>;
+let quarterMemo: Memo4 = new Map();
+let quarterMemoSize = 0;
 
-function rawKeyPart(value: unknown): string {
-  return value === null || value === undefined ? "" : `${typeof value}:${String(value)}`;
+function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 /**
  * QUARTER(period, [issuer], [instrument_class], [measure]): the sum for a period (quarter,
  * year, range, LQ-n, TTM) under the rule; 0 when nothing matches. Memoised by the raw
- * arguments, so a recalculation with the same inputs is one map lookup.
+ * arguments, so a recalculation with the same inputs is a few map lookups.
  */
 export function quarterTotal(period: unknown, issuers?: unknown, instrumentClass?: unknown, measure?: unknown): number {
-  const key = `${rawKeyPart(period)}\u0000${rawKeyPart(issuers)}\u0000${rawKeyPart(instrumentClass)}\u0000${rawKeyPart(measure)}`;
-  const known = quarterMemo.get(key);
+  // A list of tickers means the same as the comma-joined text; arrays would never hit by identity.
+  const issuerKey = Array.isArray(issuers) ? issuers.join(",") : issuers;
+  const known = quarterMemo.get(period)?.get(issuerKey)?.get(instrumentClass)?.get(measure);
   if (known !== undefined) return known;
   if (period === null || period === undefined || (typeof period === "string" && period.trim() === "")) {
-    throw invalidArgument("quarter is required, e.g. \"2025Q3\", \"2025\", \"LQ\" or \"TTM\"");
+    throw invalidArgument('quarter is required, e.g. "2025Q3", "2025", "LQ" or "TTM"');
   }
-  const result = aggregate({ period, issuers, instrumentClass }, measure);
-  return remember(quarterMemo, key, result.value);
+  const value = aggregate({ period, issuers, instrumentClass }, measure).value;
+  if (quarterMemoSize >= MEMO_LIMIT) {
+    quarterMemo = new Map();
+    quarterMemoSize = 0;
+  }
+  const byIssuers = child(quarterMemo, period, () => new Map());
+  const byClass = child(byIssuers, issuerKey, () => new Map());
+  child(byClass, instrumentClass, () => new Map()).set(measure, value);
+  quarterMemoSize++;
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -94,6 +94,8 @@ describe("QUARTER totals under the aggregation rule", () => {
     const first = quarterTotal("2025Q3", "CIFR, WULF", "convertible");
     expect(quarterTotal("2025Q3", "CIFR, WULF", "convertible")).toBe(first);
     expect(quarterTotal("2025Q3", "wulf;cifr", "Convertible")).toBe(first);
+    expect(quarterTotal("2025Q3", ["CIFR", "WULF"], "convertible")).toBe(first);
+    expect(quarterTotal("2025Q3", ["CIFR"], "convertible")).toBe(quarterTotal("2025Q3", "CIFR", "convertible"));
     expect(quarterTotal("2025Q3", "CIFR", "convertible")).not.toBe(first);
     expect(first).toBe(sumAmounts(inQuarter("2025Q3").filter((record) => ["CIFR", "WULF"].includes(record.ticker) && record.instrument_class === "convertible")));
   });

@@ -3,7 +3,7 @@ import { expectError, rawFinancings, type RawRecord } from "./helpers";
 
 const raw = rawFinancings();
 const listed = raw.filter((record) => record.listed);
-const ids = (records: readonly { id: string }[]) => records.map((record) => record.id).sort();
+const ids = (records: readonly object[]) => records.map((record) => (record as { id: string }).id).sort();
 /** Quarter labels compare as text: "2024Q3" < "2025Q2". */
 const inQuarters = (record: RawRecord, from: string, to: string) => record.quarter !== null && record.quarter >= from && record.quarter <= to;
 
