@@ -1,6 +1,15 @@
-import { useState } from "react";
+/**
+ * The task pane: header, outside-Excel notice, tabs. Explore is in the initial bundle; the
+ * deal view, Functions and About tabs are lazy chunks. The workbook adapter and host services
+ * come in as props (index.tsx picks them), so the App itself never touches Office.
+ */
+import { Suspense, lazy, useCallback, useRef, useState } from "react";
 import {
   FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
   Tab,
   TabList,
   Text,
@@ -9,55 +18,118 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { datasetVersion } from "../data";
+import { datasetVersion, type FinancingCore } from "../data";
+import { AdapterProvider } from "./excel/AdapterContext";
+import type { WorkbookAdapter } from "./excel/workbook";
+import { ExploreTab } from "./components/ExploreTab";
+import { NO_FILTERS, type ExploreFilters } from "./model/filters";
+import { ServicesProvider, defaultServices, type PaneServices } from "./services";
+import type { ThemeName } from "./theme";
+
+const DealView = lazy(() => import(/* webpackChunkName: "deal" */ "./components/DealView"));
+const FunctionsTab = lazy(() => import(/* webpackChunkName: "functions-tab" */ "./components/FunctionsTab"));
+const AboutTab = lazy(() => import(/* webpackChunkName: "about-tab" */ "./components/AboutTab"));
 
 type TabId = "explore" | "functions" | "about";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100%", backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
   header: {
     display: "flex",
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  titles: { display: "flex", flexDirection: "column" },
-  body: { flex: 1, overflow: "auto", padding: tokens.spacingHorizontalM },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
+  notice: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  tabs: { padding: `0 ${tokens.spacingHorizontalS}` },
+  body: { flex: 1, overflowY: "auto", overflowX: "hidden", padding: tokens.spacingHorizontalM },
 });
 
-/** True when Office's theme has a dark body background. */
-function officeIsDark(): boolean {
-  const theme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
-  const background = theme?.bodyBackgroundColor;
-  if (!background || !/^#[0-9a-f]{6}$/i.test(background)) return false;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16));
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+export interface AppProps {
+  adapter: WorkbookAdapter;
+  theme: ThemeName;
+  services?: PaneServices;
+  /** Start on a tab / with a deal open (screenshots and tests). */
+  initialTab?: TabId;
+  initialDealId?: string | null;
 }
 
-export function App({ host }: { host: Office.HostType | null }) {
+export function App({ adapter, theme, services = defaultServices, initialTab = "explore", initialDealId = null }: AppProps) {
   const styles = useStyles();
-  const [tab, setTab] = useState<TabId>("explore");
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const [filters, setFilters] = useState<ExploreFilters>(NO_FILTERS);
+  const [dealId, setDealId] = useState<string | null>(initialDealId);
+  const returnFocusTo = useRef<string | null>(null);
   const version = datasetVersion();
+
+  const openDeal = useCallback((record: FinancingCore) => {
+    returnFocusTo.current = record.id;
+    setDealId(record.id);
+  }, []);
+
+  const closeDeal = useCallback(() => {
+    const id = returnFocusTo.current;
+    setDealId(null);
+    // Back on the list, put focus on the row the deal was opened from.
+    requestAnimationFrame(() => {
+      const row = id ? document.querySelector<HTMLElement>(`[data-deal-id="${CSS.escape(id)}"]`) : null;
+      row?.focus();
+    });
+  }, []);
+
   return (
-    <FluentProvider theme={officeIsDark() ? webDarkTheme : webLightTheme} style={{ height: "100%" }}>
-      <div className={styles.root}>
-        <header className={styles.header}>
-          <img src="assets/icon-32.png" width={32} height={32} alt="" />
-          <div className={styles.titles}>
-            <Text weight="semibold" size={500}>MinerDebt</Text>
-            <Text size={200}>Dataset {version.label}</Text>
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} style={{ height: "100%" }}>
+      <ServicesProvider services={services}>
+        <AdapterProvider adapter={adapter}>
+          <div className={styles.root} data-theme={theme}>
+            <header className={styles.header}>
+              <img src="assets/icon-32.png" width={32} height={32} alt="" />
+              <div className={styles.titles}>
+                <Text as="h1" weight="semibold" size={500} style={{ margin: 0 }}>
+                  MinerDebt
+                </Text>
+                <Text size={200}>Dataset {version.label}</Text>
+              </div>
+            </header>
+            {!adapter.isAvailable ? (
+              <MessageBar intent="info" className={styles.notice} data-testid="outside-excel">
+                <MessageBarBody>
+                  <MessageBarTitle>Browsing only</MessageBarTitle>
+                  {adapter.unavailableReason}
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+            <TabList
+              className={styles.tabs}
+              selectedValue={tab}
+              onTabSelect={(_, data) => setTab(data.value as TabId)}
+              aria-label="MinerDebt sections"
+            >
+              <Tab value="explore">Explore</Tab>
+              <Tab value="functions">Functions</Tab>
+              <Tab value="about">About</Tab>
+            </TabList>
+            <main className={styles.body} role="tabpanel" aria-label={tab}>
+              <Suspense fallback={<Spinner label="Loading…" />}>
+                {tab === "explore" && dealId === null ? (
+                  <ExploreTab filters={filters} onFiltersChange={setFilters} onOpenDeal={openDeal} />
+                ) : null}
+                {tab === "explore" && dealId !== null ? <DealView dealId={dealId} onBack={closeDeal} /> : null}
+                {tab === "functions" ? <FunctionsTab /> : null}
+                {tab === "about" ? <AboutTab /> : null}
+              </Suspense>
+            </main>
           </div>
-        </header>
-        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)}>
-          <Tab value="explore">Explore</Tab>
-          <Tab value="functions">Functions</Tab>
-          <Tab value="about">About</Tab>
-        </TabList>
-        <main className={styles.body}>
-          <Text>{host === null ? "Opened outside Excel: inserts need Excel." : ""}</Text>
-        </main>
-      </div>
+        </AdapterProvider>
+      </ServicesProvider>
     </FluentProvider>
   );
 }

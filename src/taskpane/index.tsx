@@ -1,5 +1,9 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { createExcelAdapter } from "./excel/excelAdapter";
+import { createUnavailableAdapter } from "./excel/unavailableAdapter";
+import { browserOpenExternal, fetchFunctionsMetadata, type PaneServices } from "./services";
+import { resolveTheme } from "./theme";
 
 // Outside Office, office.js resolves onReady with host null; if office.js could not load at all
 // (offline), Office is undefined or onReady never resolves: render after a short wait regardless.
@@ -12,8 +16,38 @@ function officeReady(): Promise<Office.HostType | null> {
   return Promise.race([ready, timeout]);
 }
 
+/** Links open outside the pane: Office's browser window where the host offers it, else a new tab. */
+function openExternal(url: string): void {
+  if (!/^https:\/\//i.test(url)) return;
+  const ui = typeof Office !== "undefined" ? Office.context?.ui : undefined;
+  if (ui && typeof ui.openBrowserWindow === "function") {
+    try {
+      ui.openBrowserWindow(url);
+      return;
+    } catch {
+      // Some hosts list the method but refuse it: fall back to a new tab.
+    }
+  }
+  browserOpenExternal(url);
+}
+
 officeReady().then((host) => {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
-  createRoot(container).render(<App host={host} />);
+  const inExcel = typeof Office !== "undefined" && host === Office.HostType.Excel && typeof Excel !== "undefined";
+  const adapter = inExcel ? createExcelAdapter() : createUnavailableAdapter();
+  const officeTheme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
+  const theme = resolveTheme(window.location.search, officeTheme?.bodyBackgroundColor);
+  const services: PaneServices = { openExternal, loadFunctionsMetadata: fetchFunctionsMetadata };
+  const params = new URLSearchParams(window.location.search);
+  const tab = params.get("tab");
+  createRoot(container).render(
+    <App
+      adapter={adapter}
+      theme={theme}
+      services={services}
+      initialTab={tab === "functions" || tab === "about" ? tab : "explore"}
+      initialDealId={params.get("deal")}
+    />,
+  );
 });

@@ -23,6 +23,11 @@ export const FORMAT_TEXT = "@";
 
 export const EMPTY: PlanCell = { kind: "empty" };
 
+/** An empty cell pre-formatted for a value a formula will spill into it. */
+export function spillCell(format: string | undefined): PlanCell {
+  return format === undefined ? EMPTY : { kind: "empty", format };
+}
+
 export function textCell(value: string): PlanCell {
   return { kind: "text", value };
 }

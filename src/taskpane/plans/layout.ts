@@ -184,7 +184,7 @@ export function layoutPlan(plan: InsertPlan, anchor: CellPosition): PlanLayout {
       switch (cell.kind) {
         case "empty":
           valueRow.push(null);
-          formatRow.push(null);
+          formatRow.push(cell.format ?? null);
           break;
         case "text":
           valueRow.push(cell.value);

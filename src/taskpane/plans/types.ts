@@ -32,7 +32,8 @@ export type FormulaPart = string | { readonly ref: PlanRef };
  * MINERDEBT formulas (layoutPlan rejects anything else).
  */
 export type PlanCell =
-  | { readonly kind: "empty" }
+  /** Nothing written; `format` pre-formats a cell a formula will spill into. */
+  | { readonly kind: "empty"; readonly format?: string }
   | { readonly kind: "text"; readonly value: string }
   /** `format` is an Excel number format ("$#,##0.0,,\"m\"", "0.00%", "yyyy-mm-dd", …). */
   | { readonly kind: "number"; readonly value: number; readonly format?: string }

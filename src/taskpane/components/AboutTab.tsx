@@ -1,0 +1,179 @@
+/** About: dataset version and counts, the aggregation rule, methodology and sources (lazy chunk). */
+import { useEffect, useMemo, useState } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Caption1,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { aggregate, datasetVersion, earliestQuarter, issuerSummary, latestQuarter, quartersInRange } from "../../data";
+import { loadFullDataset, type FullDataset } from "../../data/detail";
+import { ExternalLink } from "./ExternalLink";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  detail: { margin: 0, fontVariantNumeric: "tabular-nums" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  link: { overflowWrap: "anywhere" },
+});
+
+export interface PublisherSources {
+  publisher: string;
+  /** Distinct https URLs cited from this publisher, with a title where the data has one. */
+  links: { url: string; title: string | null }[];
+}
+
+/** Sources grouped by publisher (most cited first). */
+export function sourcesByPublisher(data: FullDataset): PublisherSources[] {
+  const byPublisher = new Map<string, Map<string, string | null>>();
+  const add = (publisher: string, url: string, title: string | null) => {
+    if (!url.startsWith("https://")) return;
+    const links = byPublisher.get(publisher) ?? new Map<string, string | null>();
+    if (!links.has(url)) links.set(url, title);
+    byPublisher.set(publisher, links);
+  };
+  for (const record of data.financings) for (const source of record.sources) add(source.publisher, source.url, source.title);
+  for (const figure of data.sectorFigures) {
+    add(figure.source.publisher, figure.source.url, figure.source.title);
+    for (const source of figure.additional_sources) add(source.publisher, source.url, source.title);
+  }
+  return [...byPublisher.entries()]
+    .map(([publisher, links]) => ({ publisher, links: [...links.entries()].map(([url, title]) => ({ url, title })) }))
+    .sort((a, b) => b.links.length - a.links.length || a.publisher.localeCompare(b.publisher));
+}
+
+export default function AboutTab() {
+  const styles = useStyles();
+  const version = datasetVersion();
+  const counts = useMemo(() => {
+    const issuers = issuerSummary({ listed: "any" });
+    const first = earliestQuarter();
+    const last = latestQuarter();
+    return {
+      listedIssuers: issuers.filter((row) => row.ticker !== null).length,
+      privateBorrowers: issuers.filter((row) => row.ticker === null).length,
+      first,
+      last,
+      quarters: first && last ? quartersInRange({ from: first, to: last }).length : 0,
+      counted: aggregate({}, "amount").count,
+    };
+  }, []);
+  const [sources, setSources] = useState<PublisherSources[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadFullDataset().then(
+      (data) => live && setSources(sourcesByPublisher(data)),
+      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <div className={styles.root}>
+      <section aria-labelledby="about-dataset">
+        <Subtitle2 as="h2" id="about-dataset">
+          Dataset
+        </Subtitle2>
+        <dl className={styles.facts}>
+          <dt className={styles.term}>Version</dt>
+          <dd className={styles.detail} data-testid="about-version">{version.label}</dd>
+          <dt className={styles.term}>As of</dt>
+          <dd className={styles.detail}>{version.asOf}</dd>
+          <dt className={styles.term}>Financings</dt>
+          <dd className={styles.detail} data-testid="about-financings">
+            {version.financings} ({counts.counted} count in sums)
+          </dd>
+          <dt className={styles.term}>Issuers</dt>
+          <dd className={styles.detail} data-testid="about-issuers">
+            {counts.listedIssuers} listed{counts.privateBorrowers > 0 ? ` + ${counts.privateBorrowers} private borrowers` : ""}
+          </dd>
+          <dt className={styles.term}>Quarters</dt>
+          <dd className={styles.detail} data-testid="about-quarters">
+            {counts.first && counts.last ? `${counts.first} – ${counts.last} (${counts.quarters} quarters)` : "none"}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="about-rule">
+        <Subtitle2 as="h2" id="about-rule">
+          How sums are made
+        </Subtitle2>
+        <Body1 as="p">
+          A financing counts in every total, chart and QUARTER/SERIES result when it is new money (not an exchange,
+          extension or restructuring issuance), its borrower is a listed company (private borrowers such as Compute
+          North are kept as 2021-cycle context and shown only on request), and its amount is known.
+        </Body1>
+        <Body1 as="p">
+          The amount is the money that record raised: for notes the issued amount including any exercised
+          purchasers&rsquo; option, else the priced amount; for loans and facilities the new commitment (an upsize
+          counts only the increment); the drawn amount where only that is known. A financing belongs to the calendar
+          quarter it priced in, else the quarter it closed in.
+        </Body1>
+      </section>
+
+      <section aria-labelledby="about-method">
+        <Subtitle2 as="h2" id="about-method">
+          Methodology
+        </Subtitle2>
+        <ul className={styles.list}>
+          <li><Text>Every value was read in a source listed with its record (press releases, SEC filings, company IR, trade press), or follows from stated values by exact arithmetic (marked &ldquo;derived&rdquo;).</Text></li>
+          <li><Text>Unknown values stay blank: nothing is filled from memory, rounded differently or estimated.</Text></li>
+          <li><Text>Records keep the ticker they priced under; a former ticker finds the same issuer (BITF and KEEL).</Text></li>
+          <li><Text>Confidence: high (press-release text or agreeing sources), medium (one secondary source), low (sources conflict; see the deal&rsquo;s notes).</Text></li>
+          <li><Text>Percentages in the data are percent numbers; cells receive fractions formatted as %. Amounts are USD; inserted tables show them in $ millions without changing the stored value.</Text></li>
+          <li><Text>Published sector totals (e.g. TheMinerMag&rsquo;s quarterly figures) are separate series, available through REPORTED(), never mixed into these sums.</Text></li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="about-sources">
+        <Subtitle2 as="h2" id="about-sources">
+          Sources
+        </Subtitle2>
+        {error ? <Text role="alert">Could not load the source list: {error}</Text> : null}
+        {!sources && !error ? <Spinner size="tiny" label="Loading sources…" /> : null}
+        {sources ? (
+          <>
+            <Caption1>
+              {sources.reduce((n, p) => n + p.links.length, 0)} distinct links from {sources.length} publishers. Links open outside the pane.
+            </Caption1>
+            <Accordion collapsible multiple>
+              {sources.map((publisher) => (
+                <AccordionItem key={publisher.publisher} value={publisher.publisher}>
+                  <AccordionHeader size="small">
+                    {publisher.publisher} ({publisher.links.length})
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <ul className={styles.list}>
+                      {publisher.links.map((link) => (
+                        <li key={link.url} className={styles.link}>
+                          <ExternalLink url={link.url}>{link.title ?? link.url}</ExternalLink>
+                        </li>
+                      ))}
+                    </ul>
+                  </AccordionPanel>
+                </AccordionItem>
+              ))}
+            </Accordion>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

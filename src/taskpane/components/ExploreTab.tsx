@@ -1,0 +1,173 @@
+/** Explore: filters → grid, summary strip, quarterly chart, and the three inserts. */
+import { Suspense, lazy, useMemo } from "react";
+import { Caption1, Skeleton, SkeletonItem, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  datasetVersion,
+  loadSourceLinks,
+  quarterlySeries,
+  queryFinancings,
+  type FinancingCore,
+  type QuarterlySeries,
+} from "../../data";
+import { describeFilters, listQuery, sumQuery, type ExploreFilters } from "../model/filters";
+import { offeringsTablePlan } from "../plans/offeringsTable";
+import { liveFormulasPlan, offeringsArguments, offeringsFormulaText } from "../plans/liveFormulas";
+import { quarterlySummaryPlan } from "../plans/quarterlySummary";
+import { FiltersPanel } from "./FiltersPanel";
+import { OfferingsGrid } from "./OfferingsGrid";
+import { SummaryStrip, summarize, type Summary } from "./SummaryStrip";
+import { InsertButton, useInsert } from "./useInsert";
+import { useElementWidth } from "./useElementWidth";
+
+const QuarterlyChart = lazy(() => import(/* webpackChunkName: "quarterly-chart" */ "./QuarterlyChart"));
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  formula: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground2,
+  },
+  chartBox: { minHeight: "260px" },
+});
+
+interface ExploreData {
+  rows: FinancingCore[];
+  summary: Summary;
+  series: QuarterlySeries;
+  error: string | null;
+}
+
+/** Everything the tab shows for the filters, from src/data (errors become a message, not a crash). */
+export function exploreData(filters: ExploreFilters): ExploreData {
+  try {
+    return {
+      rows: queryFinancings(listQuery(filters)),
+      summary: summarize(sumQuery(filters)),
+      series: quarterlySeries(sumQuery(filters), { groupBy: "instrument_class", measure: "amount" }),
+      error: null,
+    };
+  } catch (error) {
+    return {
+      rows: [],
+      summary: { totalUsd: 0, count: 0, convertibleShare: null },
+      series: { measure: "amount", groupBy: "instrument_class", quarters: [], groups: [], values: [], totals: [] },
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+export function ExploreTab({
+  filters,
+  onFiltersChange,
+  onOpenDeal,
+}: {
+  filters: ExploreFilters;
+  onFiltersChange: (filters: ExploreFilters) => void;
+  onOpenDeal: (record: FinancingCore) => void;
+}) {
+  const styles = useStyles();
+  const data = useMemo(() => exploreData(filters), [filters]);
+  const runner = useInsert();
+  const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>();
+  const version = datasetVersion();
+  const described = describeFilters(filters);
+  const noRows = data.rows.length === 0 ? "No financings match the filters." : null;
+  const formulaText = offeringsFormulaText(filters);
+  const offeringsReason = (() => {
+    const result = offeringsArguments(filters);
+    return "reason" in result ? result.reason : null;
+  })();
+
+  return (
+    <div className={styles.root}>
+      <FiltersPanel filters={filters} onChange={onFiltersChange} />
+      {data.error ? <Text role="alert">{data.error}</Text> : null}
+      <SummaryStrip summary={data.summary} shown={data.rows.length} />
+      <Caption1>
+        Totals follow the aggregation rule: new money, listed issuers, known amount.
+        {filters.includePrivate ? " Private borrowers are listed below but not summed." : ""}
+      </Caption1>
+
+      <section className={styles.section} aria-labelledby="insert-heading">
+        <Subtitle2 as="h2" id="insert-heading">
+          Insert into the workbook
+        </Subtitle2>
+        <div className={styles.actions}>
+          <InsertButton
+            runner={runner}
+            appearance="primary"
+            disabledReason={noRows}
+            request={() => ({
+              kind: "plan",
+              label: `Offerings table (${data.rows.length} financings)`,
+              build: async () => {
+                await loadSourceLinks();
+                return offeringsTablePlan({ records: data.rows, version, filters: described });
+              },
+            })}
+          >
+            Insert table
+          </InsertButton>
+          <InsertButton
+            runner={runner}
+            disabledReason={noRows}
+            request={() => ({
+              kind: "plan",
+              label: formulaText ? "OFFERINGS formula" : `DEAL formulas (${data.rows.length} financings)`,
+              build: () => liveFormulasPlan({ filters, records: data.rows, version, describedFilters: described }),
+            })}
+          >
+            Insert as formulas
+          </InsertButton>
+          <InsertButton
+            runner={runner}
+            disabledReason={data.summary.count === 0 ? "No counted financings in range: nothing to chart." : null}
+            request={() => ({
+              kind: "plan",
+              label: "Quarterly summary and chart",
+              build: () => quarterlySummaryPlan({ series: data.series, version, filters: described }),
+            })}
+          >
+            Insert quarterly summary + chart
+          </InsertButton>
+        </div>
+        <Caption1 className={styles.formula} data-testid="formula-preview">
+          {formulaText ? `Formulas: ${formulaText}` : `Formulas: one =MINERDEBT.DEAL(id, field) per cell (${offeringsReason}).`}
+        </Caption1>
+        {runner.feedback}
+      </section>
+
+      <section className={styles.section} aria-labelledby="chart-heading">
+        <Subtitle2 as="h2" id="chart-heading">
+          By quarter
+        </Subtitle2>
+        <div ref={chartRef} className={styles.chartBox}>
+          {data.series.quarters.length > 0 && data.summary.count > 0 ? (
+            <Suspense
+              fallback={
+                <Skeleton aria-label="Loading chart">
+                  <SkeletonItem style={{ height: 240 }} />
+                </Skeleton>
+              }
+            >
+              <QuarterlyChart series={data.series} width={Math.max(280, chartWidth)} />
+            </Suspense>
+          ) : (
+            <Text>No counted financings in range.</Text>
+          )}
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="grid-heading">
+        <Subtitle2 as="h2" id="grid-heading">
+          Financings ({data.rows.length})
+        </Subtitle2>
+        {data.rows.length > 0 ? <OfferingsGrid rows={data.rows} onOpen={onOpenDeal} /> : <Text>{noRows}</Text>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * Every insert goes through here: progress while it runs, the "cells are not empty" dialog
+ * (insert on a new sheet / cancel), and a message bar with the outcome. Components give a
+ * label and a function that builds the plan; the workbook adapter comes from context.
+ */
+import { useCallback, useRef, useState, type ReactNode } from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tooltip,
+  makeStyles,
+  tokens,
+  type ButtonProps,
+} from "@fluentui/react-components";
+import { useWorkbook } from "../excel/AdapterContext";
+import type { InsertResult, InsertTarget } from "../excel/workbook";
+import type { InsertPlan } from "../plans/types";
+
+/** What to insert: a plan (built when the user clicks), or one formula at the selection. */
+export type InsertRequest =
+  | { readonly kind: "plan"; readonly label: string; readonly build: () => InsertPlan | Promise<InsertPlan> }
+  | { readonly kind: "formula"; readonly label: string; readonly formula: string };
+
+type InsertState =
+  | { readonly phase: "idle" }
+  | { readonly phase: "running"; readonly label: string }
+  | { readonly phase: "conflict"; readonly request: InsertRequest; readonly message: string }
+  | { readonly phase: "done"; readonly label: string; readonly result: InsertResult };
+
+const useStyles = makeStyles({
+  feedback: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
+});
+
+function describeFailure(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface InsertRunner {
+  readonly busy: boolean;
+  run(request: InsertRequest): Promise<void>;
+  /** Progress, the outcome message bar and the conflict dialog: render once near the buttons. */
+  readonly feedback: ReactNode;
+}
+
+export function useInsert(): InsertRunner {
+  const adapter = useWorkbook();
+  const styles = useStyles();
+  const [state, setState] = useState<InsertState>({ phase: "idle" });
+  const running = useRef(false);
+
+  const execute = useCallback(
+    async (request: InsertRequest, target: InsertTarget) => {
+      if (running.current) return;
+      running.current = true;
+      setState({ phase: "running", label: request.label });
+      let result: InsertResult;
+      try {
+        if (request.kind === "formula") {
+          result = await adapter.insertFormulaAtSelection(request.formula, target);
+        } else {
+          const plan = await request.build();
+          result = await adapter.insertPlan(plan, target);
+        }
+      } catch (error) {
+        result = { status: "error", code: "Unexpected", message: describeFailure(error) };
+      } finally {
+        running.current = false;
+      }
+      if (result.status === "conflict") setState({ phase: "conflict", request, message: result.message });
+      else setState({ phase: "done", label: request.label, result });
+    },
+    [adapter],
+  );
+
+  const run = useCallback((request: InsertRequest) => execute(request, "selection"), [execute]);
+
+  const dismiss = () => setState({ phase: "idle" });
+
+  let message: ReactNode = null;
+  if (state.phase === "running") {
+    message = <Spinner size="tiny" labelPosition="after" label={`Inserting: ${state.label}…`} role="status" aria-live="polite" />;
+  } else if (state.phase === "done") {
+    const { result } = state;
+    message =
+      result.status === "inserted" ? (
+        <MessageBar intent="success" aria-live="polite">
+          <MessageBarBody>
+            <MessageBarTitle>Inserted</MessageBarTitle>
+            {state.label} at {result.address}.
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={dismiss}>✕</Button>} />
+        </MessageBar>
+      ) : result.status === "error" && result.code === "Cancelled" ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{result.message}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={dismiss}>✕</Button>} />
+        </MessageBar>
+      ) : result.status === "error" ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>Not inserted</MessageBarTitle>
+            {result.message}
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={dismiss}>✕</Button>} />
+        </MessageBar>
+      ) : null;
+  }
+
+  const conflict = state.phase === "conflict" ? state : null;
+  const feedback = (
+    <div className={styles.feedback}>
+      {message}
+      <Dialog
+        open={conflict !== null}
+        modalType="alert"
+        onOpenChange={(_, data) => {
+          if (!data.open) setState({ phase: "done", label: conflict?.request.label ?? "", result: { status: "error", code: "Cancelled", message: "Cancelled: nothing was inserted." } });
+        }}
+      >
+        <DialogSurface aria-describedby="insert-conflict-message">
+          <DialogBody>
+            <DialogTitle>The target cells aren't empty</DialogTitle>
+            <DialogContent id="insert-conflict-message">
+              {conflict?.message} Select an empty area and insert again, or put it on a new sheet.
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => conflict && void execute(conflict.request, "newSheet")}>
+                Insert on a new sheet
+              </Button>
+              <Button
+                appearance="secondary"
+                onClick={() =>
+                  setState({ phase: "done", label: conflict?.request.label ?? "", result: { status: "error", code: "Cancelled", message: "Cancelled: nothing was inserted." } })
+                }
+              >
+                Cancel
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+
+  return { busy: state.phase === "running", run, feedback };
+}
+
+/**
+ * An insert button: disabled (but still focusable, with the reason read out) outside Excel or
+ * while another insert runs.
+ */
+export function InsertButton({
+  runner,
+  request,
+  disabledReason,
+  children,
+  appearance,
+  icon,
+}: {
+  runner: InsertRunner;
+  request: () => InsertRequest;
+  /** Why the button can't be used now (no matches, invalid input…), or null. */
+  disabledReason?: string | null;
+  children: ReactNode;
+  appearance?: ButtonProps["appearance"];
+  icon?: ButtonProps["icon"];
+}) {
+  const adapter = useWorkbook();
+  const reason = !adapter.isAvailable ? adapter.unavailableReason : disabledReason ?? null;
+  const button = (
+    <Button
+      appearance={appearance}
+      icon={icon}
+      disabledFocusable={reason !== null || runner.busy}
+      onClick={() => {
+        if (reason === null && !runner.busy) void runner.run(request());
+      }}
+    >
+      {children}
+    </Button>
+  );
+  return reason ? (
+    <Tooltip content={reason} relationship="description" withArrow>
+      {button}
+    </Tooltip>
+  ) : (
+    button
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * "Insert as formulas": a block that stays live — MINERDEBT functions recalculate it from the
+ * add-in's dataset. When the filters can be said as OFFERINGS arguments (issuer, quarter range,
+ * instrument class; listed issuers) it is one spilling =MINERDEBT.OFFERINGS(…) formula;
+ * otherwise (use of proceeds, cycle, private borrowers) one =MINERDEBT.DEAL(id, field) per cell,
+ * keyed by the ids the pane lists.
+ */
+import { DEFAULT_OFFERING_FIELDS, findField, type DatasetVersion, type FieldName, type FinancingCore } from "../../data";
+import type { ExploreFilters } from "../model/filters";
+import { fieldHeading } from "../model/labels";
+import { EMPTY, excelString, formulaCell, minerDebtCall, ref, spillCell, textCell } from "./cells";
+import { formatForField } from "./offeringsTable";
+import { provenanceNote } from "./provenance";
+import type { FormulaPart, InsertPlan, PlanCell } from "./types";
+
+/** Units note for live blocks: what the functions return. */
+const LIVE_UNITS =
+  "Live MINERDEBT formulas: amounts in USD (shown in $ millions), percentages as fractions, dates as Excel dates.";
+
+/** OFFERINGS arguments for the filters, or null with the reason when they can't express them. */
+export function offeringsArguments(filters: ExploreFilters): { args: (FormulaPart | undefined)[] } | { reason: string } {
+  if (filters.useCategory !== null) return { reason: "OFFERINGS has no use-of-proceeds argument" };
+  if (filters.cycle !== null) return { reason: "OFFERINGS has no cycle argument" };
+  if (filters.includePrivate) return { reason: "OFFERINGS lists listed issuers only" };
+  const issuer = filters.issuers.length > 0 ? excelString(filters.issuers.join(",")) : undefined;
+  const from = filters.fromQuarter ? excelString(filters.fromQuarter) : undefined;
+  const to = filters.toQuarter ? excelString(filters.toQuarter) : undefined;
+  const instrumentClass = filters.instrumentClass !== "all" ? excelString(filters.instrumentClass) : undefined;
+  return { args: [issuer, from, to, instrumentClass] };
+}
+
+/** The OFFERINGS formula text for the filters (as the pane shows it before inserting), or null. */
+export function offeringsFormulaText(filters: ExploreFilters): string | null {
+  const result = offeringsArguments(filters);
+  if ("reason" in result) return null;
+  return minerDebtCall("OFFERINGS", result.args).join("");
+}
+
+export interface LiveFormulasInput {
+  readonly filters: ExploreFilters;
+  /** The financings the pane lists for these filters, oldest first (OFFERINGS' order). */
+  readonly records: readonly FinancingCore[];
+  readonly version: DatasetVersion;
+  readonly describedFilters: string;
+  /** Force the per-cell DEAL form even when OFFERINGS could express the filters. */
+  readonly form?: "auto" | "deal";
+}
+
+function pad(cells: PlanCell[], cols: number): PlanCell[] {
+  return [...cells, ...Array.from({ length: cols - cells.length }, () => EMPTY)];
+}
+
+/** The fields a live block shows: OFFERINGS' defaults (so both forms have the same columns). */
+export const LIVE_FIELDS: readonly FieldName[] = DEFAULT_OFFERING_FIELDS;
+
+export function liveFormulasPlan(input: LiveFormulasInput): InsertPlan {
+  if (input.records.length === 0) throw new Error("No financings match the filters: nothing to insert");
+  const defs = LIVE_FIELDS.map((name) => findField(name));
+  const cols = defs.length;
+  const offerings = input.form === "deal" ? { reason: "DEAL form requested" } : offeringsArguments(input.filters);
+  const rows = input.records.length;
+
+  if ("args" in offerings) {
+    // One spilling formula: header row + one row per financing. The cells it spills into are
+    // part of the footprint (checked empty) and pre-formatted per column.
+    const formula = minerDebtCall("OFFERINGS", offerings.args);
+    const note = pad([textCell(provenanceNote(input.version, `Live list: ${input.describedFilters}; ${rows} financings today`, LIVE_UNITS))], cols);
+    const header: PlanCell[] = defs.map((_, col) => (col === 0 ? formulaCell(formula) : EMPTY));
+    const body = Array.from({ length: rows }, () => defs.map((def) => spillCell(formatForField(def))));
+    return {
+      label: `OFFERINGS formula (${rows} financings)`,
+      cells: [note, header, ...body],
+      styles: [
+        { range: { row: 0, col: 0, rows: 1, cols }, role: "note" },
+        { range: { row: 1, col: 0, rows: 1, cols }, role: "heading" },
+      ],
+      columns: defs.map((def) => (def.kind === "url" ? { width: 45 } : def.kind === "text" ? { width: 24 } : { width: 14 })),
+    };
+  }
+
+  // One DEAL formula per cell, keyed by the id in the first column (literal text).
+  const note = pad([textCell(provenanceNote(input.version, `Live DEAL formulas for ${rows} financings (${input.describedFilters}); ${offerings.reason}, so each cell is =MINERDEBT.DEAL(id, field)`, LIVE_UNITS))], cols);
+  const header = defs.map((def) => textCell(fieldHeading(def.name)));
+  const body = input.records.map((record, index) => {
+    const row = index + 2;
+    return defs.map((def, col): PlanCell => {
+      if (col === 0) return textCell(record.id);
+      return formulaCell(minerDebtCall("DEAL", [ref(row, 0), excelString(def.name)]), formatForField(def));
+    });
+  });
+  if (defs[0].name !== "id") throw new Error("The DEAL form needs the id in the first column");
+  return {
+    label: `DEAL formulas (${rows} financings × ${cols - 1} fields)`,
+    cells: [note, header, ...body],
+    styles: [
+      { range: { row: 0, col: 0, rows: 1, cols }, role: "note" },
+      { range: { row: 1, col: 0, rows: 1, cols }, role: "heading" },
+    ],
+    autofit: { row: 1, col: 0, rows: rows + 1, cols },
+    columns: defs.map((def) => (def.kind === "url" ? { width: 45 } : {})),
+  };
+}
