@@ -111,6 +111,25 @@ class Collector {
   }
 }
 
+/** Visit each line that is a JSON object (others are a problem), with the collector set to its id. */
+function forEachObject(out: Collector, lines: readonly JsonLine[], idOf: (row: Row) => string, visit: (row: Row, line: number) => void): void {
+  for (const { line, value } of lines) {
+    out.at(line, "?");
+    if (!isRow(value)) {
+      out.add("(line)", "type", "each line must be a JSON object");
+      continue;
+    }
+    out.at(line, idOf(value));
+    visit(value, line);
+  }
+}
+
+/** Closed schema for files without a catalogue: exactly these keys. */
+function checkKeys(out: Collector, row: Row, keys: readonly string[]): void {
+  for (const key of Object.keys(row)) if (!keys.includes(key)) out.add(key, "schema", "unknown field");
+  for (const key of keys) if (!(key in row)) out.add(key, "schema", "missing field");
+}
+
 const URL_FORMAT = /^https?:\/\/[^\s/]+\.[^\s]*$/;
 
 /** A list of {url, publisher, title?, date?} objects with at least one https URL. */
@@ -243,14 +262,7 @@ function checkConversionTerms(out: Collector, row: Row): void {
 export function validateFinancings(lines: readonly JsonLine[]): ValidationProblem[] {
   const out = new Collector("financings.jsonl", 0, "?");
   const seen = new Map<string, number>();
-  for (const { line, value } of lines) {
-    out.at(line, "?");
-    if (!isRow(value)) {
-      out.add("(line)", "type", "each line must be a JSON object");
-      continue;
-    }
-    const id = typeof value.id === "string" ? value.id : "?";
-    out.at(line, id);
+  forEachObject(out, lines, (row) => (typeof row.id === "string" ? row.id : "?"), (value, line) => {
     if (typeof value.id === "string") {
       if (!ID_FORMAT.test(value.id)) out.add("id", "id_format", `must be upper-case letters, digits and single hyphens, got ${show(value.id)}`);
       const first = seen.get(value.id);
@@ -269,7 +281,7 @@ export function validateFinancings(lines: readonly JsonLine[]): ValidationProble
     if (value.listed === true && value.ticker === null) out.add("ticker", "ticker", "a listed issuer needs its ticker");
     checkQuarter(out, value);
     checkConversionTerms(out, value);
-  }
+  });
   return out.problems;
 }
 
@@ -279,16 +291,8 @@ const SECTOR_KEYS = ["metric", "scope", "period", "value", "qualifier", "source"
 export function validateSectorFigures(lines: readonly JsonLine[]): ValidationProblem[] {
   const out = new Collector("sector-aggregates.jsonl", 0, "?");
   const seen = new Map<string, number>();
-  for (const { line, value } of lines) {
-    out.at(line, "?");
-    if (!isRow(value)) {
-      out.add("(line)", "type", "each line must be a JSON object");
-      continue;
-    }
-    const id = `${String(value.metric)} | ${String(value.period)}`;
-    out.at(line, id);
-    for (const key of Object.keys(value)) if (!SECTOR_KEYS.includes(key)) out.add(key, "schema", "unknown field");
-    for (const key of SECTOR_KEYS) if (!(key in value)) out.add(key, "schema", "missing field");
+  forEachObject(out, lines, (row) => `${String(row.metric)} | ${String(row.period)}`, (value, line) => {
+    checkKeys(out, value, SECTOR_KEYS);
     if (typeof value.metric !== "string" || !/^[a-z0-9_]+$/.test(value.metric)) out.add("metric", "type", `must be a snake_case name, got ${show(value.metric)}`);
     for (const key of ["scope", "period"]) {
       if (typeof value[key] !== "string" || (value[key] as string).trim() === "") out.add(key, "required", "must be non-empty text");
@@ -302,11 +306,11 @@ export function validateSectorFigures(lines: readonly JsonLine[]): ValidationPro
     }
     checkSources(out, "source", [value.source], true);
     if ("additional_sources" in value) checkSources(out, "additional_sources", value.additional_sources, false);
-    const key = `${id} | ${String(value.scope)}`;
+    const key = `${String(value.metric)} | ${String(value.period)} | ${String(value.scope)}`;
     const first = seen.get(key);
     if (first !== undefined) out.add("period", "unique_id", `same metric, scope and period as line ${first}`);
     else seen.set(key, line);
-  }
+  });
   return out.problems;
 }
 
@@ -316,16 +320,9 @@ const ISSUER_KEYS = ["ticker", "aliases", "names", "event", "sources"];
 export function validateIssuers(lines: readonly JsonLine[]): ValidationProblem[] {
   const out = new Collector("issuers.jsonl", 0, "?");
   const owner = new Map<string, string>();
-  for (const { line, value } of lines) {
-    out.at(line, "?");
-    if (!isRow(value)) {
-      out.add("(line)", "type", "each line must be a JSON object");
-      continue;
-    }
+  forEachObject(out, lines, (row) => (typeof row.ticker === "string" ? row.ticker : "?"), (value) => {
     const ticker = typeof value.ticker === "string" ? value.ticker : "?";
-    out.at(line, ticker);
-    for (const key of Object.keys(value)) if (!ISSUER_KEYS.includes(key)) out.add(key, "schema", "unknown field");
-    for (const key of ISSUER_KEYS) if (!(key in value)) out.add(key, "schema", "missing field");
+    checkKeys(out, value, ISSUER_KEYS);
     const aliases = Array.isArray(value.aliases) ? value.aliases : [];
     if (!Array.isArray(value.aliases)) out.add("aliases", "type", "must be a list of tickers");
     for (const [field, symbol] of [["ticker", value.ticker], ...aliases.map((alias): [string, unknown] => ["aliases", alias])] as [string, unknown][]) {
@@ -342,7 +339,7 @@ export function validateIssuers(lines: readonly JsonLine[]): ValidationProblem[]
     }
     if (typeof value.event !== "string") out.add("event", "type", `must be text, got ${show(value.event)}`);
     checkSources(out, "sources", value.sources, true, false);
-  }
+  });
   return out.problems;
 }
 
