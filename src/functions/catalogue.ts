@@ -1,0 +1,147 @@
+// One worked example per custom function, keyed by id: the README's function reference
+// (scripts/function-reference.ts) and the task pane's Functions tab show it, and "Insert at
+// selection" inserts `formula`. Descriptions and parameters come from the generated metadata
+// (functions.json); this file holds only what the metadata cannot: an example and its result.
+// Not imported by functions.ts, so none of this text ships in the functions bundle.
+//
+// A test checks the ids match the metadata exactly, that every example evaluates without an
+// error, and that each `value` is what the function returns.
+
+export interface FunctionExample {
+  /** A complete formula, ready to insert in a cell. */
+  readonly formula: string;
+  /** What the example returns, in an analyst's words. */
+  readonly returns: string;
+  /** The exact result of a scalar example, where it does not depend on the dataset's growth. */
+  readonly value?: string | number | boolean;
+  /** A decision worth knowing (shown under the reference table). */
+  readonly note?: string;
+}
+
+const WULF = "WULF-2025-08-CVT-2031";
+
+export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
+  QUARTER: {
+    formula: '=MINERDEBT.QUARTER("2025Q3")',
+    returns: "USD raised in Q3 2025 by listed miners (new money, known amounts); 0 for a quarter without deals",
+    note:
+      'The period may be a quarter in any format, a year ("2025"), a range ("2024Q3:2025Q2"), "LQ", "LQ-1" … or "TTM", all relative to the latest quarter in the dataset, never to today. ' +
+      '`measure` "net_proceeds" adds the net proceeds published for the amount raised; a deal whose purchasers\' option was exercised only in part adds nothing (no published figure matches).',
+  },
+  REPORTED: {
+    formula: '=MINERDEBT.REPORTED("2024Q4")',
+    returns: "4,600,000,000: TheMinerMag's published Q4 2024 total (15 public miners), a record",
+    value: 4_600_000_000,
+    note:
+      'The qualifier is a metric variant: `=MINERDEBT.REPORTED("2024Q4", ":qualifier")` returns "record" ("under", "approx", "estimate_up_to", "stated" for other figures); ":scope", ":source" (URL) and ":confidence" work the same way, after the metric name or alone for the default metric. ' +
+      'A period published as a description ("as of 2025-10-15", "2022H1") is found by that text; a quarter or year finds only a figure published for exactly that period. Published figures are never summed, so ranges and "TTM" are #VALUE!, and a period with no figure (or several figures with different scopes) is #N/A with the periods that exist.',
+  },
+  OFFERINGS: {
+    formula: '=MINERDEBT.OFFERINGS("MARA, RIOT", "2024Q1", "LQ", "convertible", "id, priced_date, amount_usd, conversion_price_usd", TRUE, "USDm")',
+    returns: "A spilled table: a header row, then MARA's and Riot's convertibles since 2024Q1, oldest first, amounts in USD millions",
+    note:
+      "Default `fields`: id, issuer, ticker, quarter, priced_date, instrument, amount_usd, coupon_pct, maturity_date, conversion_price_usd, use_category, source_url. " +
+      "Lists every financing of listed issuers (including exchanges and other non-new-money records; the field counts_in_sums says which ones sums add up). Amount headers carry the unit, e.g. \"amount_usd (USDm)\". With no match: the header row alone, or #N/A when `headers` is FALSE.",
+  },
+  DEAL: {
+    formula: `=MINERDEBT.DEAL("${WULF}", "conversion_price_usd")`,
+    returns: "12.43: TeraWulf's August 2025 convertible notes convert at $12.43 per share",
+    value: 12.43,
+    note: 'A value the sources do not disclose is #N/A, e.g. "WULF-2024-10-CVT-2030: conversion_rate_per_1000 not disclosed in sources"; an unknown id is #N/A with the closest id.',
+  },
+  SOURCE: {
+    formula: `=MINERDEBT.SOURCE("${WULF}", 1)`,
+    returns: "The https URL of the deal's first source (a press release, filing or article)",
+  },
+  SERIES: {
+    formula: '=MINERDEBT.SERIES("2024Q1", "LQ", "instrument_class", "", "USDm")',
+    returns: "A spilled table for a stacked column chart: quarter, one column per instrument class, total, in USD millions",
+  },
+  ISSUERS: {
+    formula: "=MINERDEBT.ISSUERS()",
+    returns: "A spilled table: ticker, issuer, financings, total_amount (USD), first_quarter, last_quarter for each listed issuer",
+    note: "A renamed issuer is one row under its current ticker (Bitfarms: KEEL, with its BITF deals). `financings` counts every record; `total_amount` sums under the aggregation rule.",
+  },
+  FIELDS: {
+    formula: "=MINERDEBT.FIELDS()",
+    returns: "A spilled table: field, description, type — the names DEAL and OFFERINGS accept",
+  },
+  VERSION: {
+    formula: "=MINERDEBT.VERSION()",
+    returns: 'The dataset\'s as-of date and size, e.g. "2026-11-21 · 126 financings"',
+  },
+  CONVPRICE: {
+    formula: "=MINERDEBT.CONVPRICE(80.4602)",
+    returns: "12.4285: conversion price per share for 80.4602 shares per $1,000",
+    value: 1000 / 80.4602,
+  },
+  CONVRATE: {
+    formula: "=MINERDEBT.CONVRATE(12.43)",
+    returns: "80.4505: shares per $1,000 principal at a $12.43 conversion price",
+    value: 1000 / 12.43,
+  },
+  CONVSHARES: {
+    formula: "=MINERDEBT.CONVSHARES(1000000000, 80.4602)",
+    returns: "80,460,200 shares if $1bn of notes convert at 80.4602 per $1,000",
+    value: 80_460_200,
+  },
+  PREMIUM: {
+    formula: "=MINERDEBT.PREMIUM(12.43, 9.38)",
+    returns: "0.3252: a 32.5% conversion premium",
+    value: 12.43 / 9.38 - 1,
+  },
+  PARITY: {
+    formula: "=MINERDEBT.PARITY(80.4602, 15)",
+    returns: "1,206.90: conversion value of $1,000 face at a $15 share price",
+    value: 80.4602 * 15,
+  },
+  NETSHARES: {
+    formula: '=MINERDEBT.NETSHARES(1000000000, 12.43, 20, "net_share")',
+    returns: "30,450,523.7: new shares when principal is paid in cash and only the excess in shares, at $20",
+    value: (1e9 / 12.43) * (1 - 12.43 / 20),
+    note: 'Settlement "physical": every note becomes shares; "net_share": principal in cash, shares for the conversion value above it; "cash": no shares. With `cap_price` the capped call delivers back the shares between the conversion price and the cap.',
+  },
+  DILUTION: {
+    formula: "=MINERDEBT.DILUTION(1000000000, 12.43, 400000000)",
+    returns: "0.2011: full physical conversion adds 20.1% to 400M shares outstanding",
+    value: 1e9 / 12.43 / 4e8,
+  },
+  DEALDILUTION: {
+    formula: `=MINERDEBT.DEALDILUTION("${WULF}", 400000000, 20)`,
+    returns: "Dilution of TeraWulf's $1bn 2031 notes at a $20 share price, with the deal's own net-share settlement and $18.76 capped call",
+    note:
+      "Uses the record's principal_final_usd, else amount_usd (issued incl. option), else principal_priced_usd; conversion_price_usd, else 1000 / conversion_rate_per_1000; capped_call_cap_price_usd when `include_capped_call` is TRUE (default; no capped call when the deal has none). " +
+      'Settlement when omitted, from the record: "cash_up_to_principal_then_cash_or_shares" → "net_share"; "cash_shares_or_combination" (the issuer\'s election) or unknown → "physical", the most dilutive choice. A record without a conversion price is #N/A with the reason.',
+  },
+  DILUTEDEPS: {
+    formula: "=MINERDEBT.DILUTEDEPS(100000000, 400000000, 80000000, 5000000)",
+    returns: "0.21875: if-converted EPS ($105M over 480M shares), below basic EPS of $0.25, so dilutive",
+    value: 105e6 / 480e6,
+  },
+  BSM: {
+    formula: '=MINERDEBT.BSM("call", 100, 100, 1, 0.2, 0.05)',
+    returns: "10.4506: the textbook at-the-money one-year call (20% volatility, 5% rate)",
+    value: 10.450583572185565,
+  },
+  CAPPEDCALL: {
+    formula: "=MINERDEBT.CAPPEDCALL(100, 100, 150, 1, 0.2, 0.05)",
+    returns: "Value per share of a call spread long the $100 strike and short the $150 cap",
+  },
+  BONDFLOOR: {
+    formula: "=MINERDEBT.BONDFLOOR(0, 5, 0.08)",
+    returns: "67.5564: a five-year zero-coupon bond per 100 face at an 8% yield, compounded semi-annually",
+    value: 100 * 1.04 ** -10,
+  },
+  BONDYIELD: {
+    formula: "=MINERDEBT.BONDYIELD(67.5564, 0, 5)",
+    returns: "0.08: the yield at which a five-year zero is worth 67.5564",
+  },
+  CBPRICE: {
+    formula: "=MINERDEBT.CBPRICE(15, 12.43, 0.01, 6, 0.7, 0.04, 0.05)",
+    returns: "Value per 100 face of a 1% six-year convertible, conversion price $12.43, share at $15, 70% volatility, 4% rate, 5% credit spread",
+  },
+  CBGREEKS: {
+    formula: "=MINERDEBT.CBGREEKS(15, 12.43, 0.01, 6, 0.7, 0.04, 0.05)",
+    returns: "A 2-row table: price, parity, premium, bond_floor, delta, gamma, vega for the same convertible",
+  },
+};
