@@ -1,6 +1,5 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { createExcelAdapter } from "./excel/excelAdapter";
 import { createUnavailableAdapter } from "./excel/unavailableAdapter";
 import { browserOpenExternal, fetchFunctionsMetadata, type PaneServices } from "./services";
 import { resolveTheme } from "./theme";
@@ -31,11 +30,14 @@ function openExternal(url: string): void {
   browserOpenExternal(url);
 }
 
-officeReady().then((host) => {
+officeReady().then(async (host) => {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   const inExcel = typeof Office !== "undefined" && host === Office.HostType.Excel && typeof Excel !== "undefined";
-  const adapter = inExcel ? createExcelAdapter() : createUnavailableAdapter();
+  // The Excel adapter (and the plan layout it uses) is a chunk of its own: not needed outside Excel.
+  const adapter = inExcel
+    ? (await import(/* webpackChunkName: "excel-adapter" */ "./excel/excelAdapter")).createExcelAdapter()
+    : createUnavailableAdapter();
   const officeTheme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
   const theme = resolveTheme(window.location.search, officeTheme?.bodyBackgroundColor);
   const services: PaneServices = { openExternal, loadFunctionsMetadata: fetchFunctionsMetadata };

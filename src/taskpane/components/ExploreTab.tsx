@@ -1,6 +1,6 @@
 /** Explore: filters → grid, summary strip, quarterly chart, and the three inserts. */
 import { Suspense, lazy, useMemo } from "react";
-import { Caption1, Skeleton, SkeletonItem, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import {
   datasetVersion,
   loadSourceLinks,
@@ -10,15 +10,15 @@ import {
   type QuarterlySeries,
 } from "../../data";
 import { describeFilters, listQuery, sumQuery, type ExploreFilters } from "../model/filters";
-import { offeringsTablePlan } from "../plans/offeringsTable";
-import { liveFormulasPlan, offeringsArguments, offeringsFormulaText } from "../plans/liveFormulas";
-import { quarterlySummaryPlan } from "../plans/quarterlySummary";
+import { offeringsArguments, offeringsFormulaText } from "../plans/offeringsFormula";
 import { FiltersPanel } from "./FiltersPanel";
-import { OfferingsGrid } from "./OfferingsGrid";
 import { SummaryStrip, summarize, type Summary } from "./SummaryStrip";
 import { InsertButton, useInsert } from "./useInsert";
 import { useElementWidth } from "./useElementWidth";
 
+const OfferingsGrid = lazy(() => import(/* webpackChunkName: "offerings-grid" */ "./OfferingsGrid"));
+/** The plan builders load on the first insert, not at start-up. */
+const loadPlans = () => import(/* webpackChunkName: "plans" */ "../plans");
 const QuarterlyChart = lazy(() => import(/* webpackChunkName: "quarterly-chart" */ "./QuarterlyChart"));
 
 const useStyles = makeStyles({
@@ -105,7 +105,7 @@ export function ExploreTab({
               kind: "plan",
               label: `Offerings table (${data.rows.length} financings)`,
               build: async () => {
-                await loadSourceLinks();
+                const [{ offeringsTablePlan }] = await Promise.all([loadPlans(), loadSourceLinks()]);
                 return offeringsTablePlan({ records: data.rows, version, filters: described });
               },
             })}
@@ -118,7 +118,7 @@ export function ExploreTab({
             request={() => ({
               kind: "plan",
               label: formulaText ? "OFFERINGS formula" : `DEAL formulas (${data.rows.length} financings)`,
-              build: () => liveFormulasPlan({ filters, records: data.rows, version, describedFilters: described }),
+              build: async () => (await loadPlans()).liveFormulasPlan({ filters, records: data.rows, version, describedFilters: described }),
             })}
           >
             Insert as formulas
@@ -129,7 +129,7 @@ export function ExploreTab({
             request={() => ({
               kind: "plan",
               label: "Quarterly summary and chart",
-              build: () => quarterlySummaryPlan({ series: data.series, version, filters: described }),
+              build: async () => (await loadPlans()).quarterlySummaryPlan({ series: data.series, version, filters: described }),
             })}
           >
             Insert quarterly summary + chart
@@ -147,13 +147,7 @@ export function ExploreTab({
         </Subtitle2>
         <div ref={chartRef} className={styles.chartBox}>
           {data.series.quarters.length > 0 && data.summary.count > 0 ? (
-            <Suspense
-              fallback={
-                <Skeleton aria-label="Loading chart">
-                  <SkeletonItem style={{ height: 240 }} />
-                </Skeleton>
-              }
-            >
+            <Suspense fallback={<Spinner size="small" label="Loading chart…" />}>
               <QuarterlyChart series={data.series} width={Math.max(280, chartWidth)} />
             </Suspense>
           ) : (
@@ -166,7 +160,13 @@ export function ExploreTab({
         <Subtitle2 as="h2" id="grid-heading">
           Financings ({data.rows.length})
         </Subtitle2>
-        {data.rows.length > 0 ? <OfferingsGrid rows={data.rows} onOpen={onOpenDeal} /> : <Text>{noRows}</Text>}
+        {data.rows.length > 0 ? (
+          <Suspense fallback={<Spinner size="small" label="Loading the list…" />}>
+            <OfferingsGrid rows={data.rows} onOpen={onOpenDeal} />
+          </Suspense>
+        ) : (
+          <Text>{noRows}</Text>
+        )}
       </section>
     </div>
   );

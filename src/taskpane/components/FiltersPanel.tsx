@@ -1,21 +1,10 @@
-/** The Explore tab's filters. Every control has a visible label; changes apply at once. */
-import { useMemo, useState } from "react";
-import {
-  Button,
-  Dropdown,
-  Field,
-  Option,
-  Switch,
-  Tag,
-  TagPicker,
-  TagPickerControl,
-  TagPickerGroup,
-  TagPickerInput,
-  TagPickerList,
-  TagPickerOption,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+/**
+ * The Explore tab's filters. Every control has a visible label; changes apply at once.
+ * Single choices use Fluent's Select (a styled native <select>: light, and the platform's own
+ * keyboard and screen-reader behaviour); issuers are a filterable checkbox list.
+ */
+import { useId, useMemo, useState } from "react";
+import { Button, Caption1, Checkbox, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import {
   CYCLES,
   INSTRUMENT_CLASSES,
@@ -34,19 +23,28 @@ import { instrumentClassLabel, useLabel } from "../model/labels";
 const useStyles = makeStyles({
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     alignItems: "end",
   },
   wide: { gridColumn: "1 / -1" },
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  dropdown: { minWidth: "0", width: "100%" },
+  issuerList: {
+    maxHeight: "132px",
+    overflowY: "auto",
+    display: "flex",
+    flexDirection: "column",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXXS} 0`,
+  },
   empty: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
+  selected: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minHeight: "24px", flexWrap: "wrap" },
 });
 
-const ANY = "__any__";
+const ANY = "";
 
-/** Issuers the picker offers: current ticker, former tickers and name (private borrowers have no ticker). */
+/** Issuers the list offers: current ticker, former tickers and name (private borrowers have no ticker). */
 export interface IssuerChoice {
   readonly ticker: string;
   readonly formerTickers: readonly string[];
@@ -59,7 +57,7 @@ export function issuerChoices(): IssuerChoice[] {
     .map((row) => ({ ticker: row.ticker as string, formerTickers: row.formerTickers, name: row.issuer }));
 }
 
-function choiceText(choice: IssuerChoice): string {
+export function choiceText(choice: IssuerChoice): string {
   const former = choice.formerTickers.length > 0 ? ` (formerly ${choice.formerTickers.join(", ")})` : "";
   return `${choice.ticker}${former} · ${choice.name}`;
 }
@@ -67,12 +65,13 @@ function choiceText(choice: IssuerChoice): string {
 const CLASS_OPTIONS: { value: InstrumentClassFilter; label: string }[] = [
   { value: "all", label: "All classes" },
   { value: "convertible", label: "Convertible notes" },
-  { value: "non_convertible", label: "Non-convertible (everything else)" },
+  { value: "non_convertible", label: "Non-convertible" },
   ...INSTRUMENT_CLASSES.filter((c) => c !== "convertible").map((c) => ({ value: c as InstrumentClassFilter, label: instrumentClassLabel(c) })),
 ];
 
 export function FiltersPanel({ filters, onChange }: { filters: ExploreFilters; onChange: (filters: ExploreFilters) => void }) {
   const styles = useStyles();
+  const listId = useId();
   const choices = useMemo(issuerChoices, []);
   const quarters = useMemo(() => {
     const first = earliestQuarter();
@@ -81,130 +80,99 @@ export function FiltersPanel({ filters, onChange }: { filters: ExploreFilters; o
   }, []);
   const [issuerQuery, setIssuerQuery] = useState("");
   const typed = issuerQuery.trim().toLowerCase();
-  const matching = choices.filter(
-    (choice) =>
-      !filters.issuers.includes(choice.ticker) &&
-      (typed === "" || choiceText(choice).toLowerCase().includes(typed)),
-  );
+  // Picked issuers stay visible whatever is typed, so they can always be unticked.
+  const shown = choices.filter((choice) => filters.issuers.includes(choice.ticker) || typed === "" || choiceText(choice).toLowerCase().includes(typed));
   const rangeError =
-    filters.fromQuarter && filters.toQuarter && filters.fromQuarter > filters.toQuarter ? "“From” is after “To”." : undefined;
+    filters.fromQuarter && filters.toQuarter && filters.fromQuarter > filters.toQuarter ? "“From” is after “To”: no quarter matches." : undefined;
   const set = (patch: Partial<ExploreFilters>) => onChange({ ...filters, ...patch });
+  const toggleIssuer = (ticker: string, checked: boolean) =>
+    set({ issuers: checked ? [...filters.issuers, ticker] : filters.issuers.filter((t) => t !== ticker) });
 
   return (
     <section aria-label="Filters" className={styles.grid}>
-      <Field label="Issuers (ticker, former ticker or name)" className={styles.wide} hint={filters.issuers.length === 0 ? "All issuers" : undefined}>
-        <TagPicker
-          selectedOptions={[...filters.issuers]}
-          onOptionSelect={(_, data) => {
-            set({ issuers: data.selectedOptions });
-            setIssuerQuery("");
-          }}
-        >
-          <TagPickerControl>
-            <TagPickerGroup aria-label="Selected issuers">
-              {filters.issuers.map((ticker) => (
-                <Tag key={ticker} value={ticker} shape="rounded" size="small" dismissible>
-                  {ticker}
-                </Tag>
-              ))}
-            </TagPickerGroup>
-            <TagPickerInput aria-label="Issuers" value={issuerQuery} onChange={(event) => setIssuerQuery(event.target.value)} />
-          </TagPickerControl>
-          <TagPickerList>
-            {matching.length > 0 ? (
-              matching.map((choice) => (
-                <TagPickerOption key={choice.ticker} value={choice.ticker} text={choiceText(choice)}>
-                  {choiceText(choice)}
-                </TagPickerOption>
-              ))
-            ) : (
-              <div className={styles.empty}>No matching issuer</div>
-            )}
-          </TagPickerList>
-        </TagPicker>
-      </Field>
+      <div className={styles.wide}>
+        <Field label="Issuers: type a ticker, former ticker or name">
+          <Input value={issuerQuery} onChange={(_, data) => setIssuerQuery(data.value)} aria-controls={listId} placeholder="e.g. MARA, BITF, Bitfarms" />
+        </Field>
+        <div id={listId} role="group" aria-label="Issuers" className={styles.issuerList}>
+          {shown.length > 0 ? (
+            shown.map((choice) => (
+              <Checkbox
+                key={choice.ticker}
+                label={choiceText(choice)}
+                checked={filters.issuers.includes(choice.ticker)}
+                onChange={(_, data) => toggleIssuer(choice.ticker, data.checked === true)}
+              />
+            ))
+          ) : (
+            <div className={styles.empty}>No matching issuer</div>
+          )}
+        </div>
+        <div className={styles.selected} aria-live="polite">
+          <Caption1>{filters.issuers.length === 0 ? "All issuers" : `Selected: ${filters.issuers.join(", ")}`}</Caption1>
+          {filters.issuers.length > 0 ? (
+            <Button size="small" appearance="transparent" onClick={() => set({ issuers: [] })}>
+              Clear issuers
+            </Button>
+          ) : null}
+        </div>
+      </div>
 
       <Field label="From quarter" validationState={rangeError ? "error" : "none"} validationMessage={rangeError}>
-        <Dropdown
-          className={styles.dropdown}
-          value={filters.fromQuarter ?? "First"}
-          selectedOptions={[filters.fromQuarter ?? ANY]}
-          onOptionSelect={(_, data) => set({ fromQuarter: data.optionValue === ANY ? null : data.optionValue ?? null })}
-        >
-          <Option value={ANY}>First</Option>
+        <Select value={filters.fromQuarter ?? ANY} onChange={(_, data) => set({ fromQuarter: data.value === ANY ? null : data.value })}>
+          <option value={ANY}>First</option>
           {quarters.map((quarter) => (
-            <Option key={quarter} value={quarter}>
+            <option key={quarter} value={quarter}>
               {quarter}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label="To quarter">
-        <Dropdown
-          className={styles.dropdown}
-          value={filters.toQuarter ?? "Latest"}
-          selectedOptions={[filters.toQuarter ?? ANY]}
-          onOptionSelect={(_, data) => set({ toQuarter: data.optionValue === ANY ? null : data.optionValue ?? null })}
-        >
-          <Option value={ANY}>Latest</Option>
+        <Select value={filters.toQuarter ?? ANY} onChange={(_, data) => set({ toQuarter: data.value === ANY ? null : data.value })}>
+          <option value={ANY}>Latest</option>
           {quarters.map((quarter) => (
-            <Option key={quarter} value={quarter}>
+            <option key={quarter} value={quarter}>
               {quarter}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
-
       <Field label="Instrument class">
-        <Dropdown
-          className={styles.dropdown}
-          value={CLASS_OPTIONS.find((option) => option.value === filters.instrumentClass)?.label ?? ""}
-          selectedOptions={[filters.instrumentClass]}
-          onOptionSelect={(_, data) => set({ instrumentClass: (data.optionValue ?? "all") as InstrumentClassFilter })}
-        >
+        <Select value={filters.instrumentClass} onChange={(_, data) => set({ instrumentClass: data.value as InstrumentClassFilter })}>
           {CLASS_OPTIONS.map((option) => (
-            <Option key={option.value} value={option.value}>
+            <option key={option.value} value={option.value}>
               {option.label}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label="Use of proceeds">
-        <Dropdown
-          className={styles.dropdown}
-          value={filters.useCategory ? useLabel(filters.useCategory) : "Any use"}
-          selectedOptions={[filters.useCategory ?? ANY]}
-          onOptionSelect={(_, data) => set({ useCategory: data.optionValue === ANY ? null : ((data.optionValue ?? null) as UseCategory | null) })}
-        >
-          <Option value={ANY}>Any use</Option>
+        <Select value={filters.useCategory ?? ANY} onChange={(_, data) => set({ useCategory: data.value === ANY ? null : (data.value as UseCategory) })}>
+          <option value={ANY}>Any use</option>
           {USE_CATEGORIES.map((use) => (
-            <Option key={use} value={use}>
+            <option key={use} value={use}>
               {useLabel(use)}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label="Cycle">
-        <Dropdown
-          className={styles.dropdown}
-          value={filters.cycle ? CYCLE_LABELS[filters.cycle] : "Both cycles"}
-          selectedOptions={[filters.cycle ?? ANY]}
-          onOptionSelect={(_, data) => set({ cycle: data.optionValue === ANY ? null : ((data.optionValue ?? null) as Cycle | null) })}
-        >
-          <Option value={ANY}>Both cycles</Option>
+        <Select value={filters.cycle ?? ANY} onChange={(_, data) => set({ cycle: data.value === ANY ? null : (data.value as Cycle) })}>
+          <option value={ANY}>Both cycles</option>
           {CYCLES.map((cycle) => (
-            <Option key={cycle} value={cycle}>
+            <option key={cycle} value={cycle}>
               {CYCLE_LABELS[cycle]}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
 
       <div className={`${styles.row} ${styles.wide}`}>
-        <Switch
-          label="Include private borrowers (listed only in sums)"
+        <Checkbox
+          label="Include private borrowers (never in sums)"
           checked={filters.includePrivate}
-          onChange={(_, data) => set({ includePrivate: data.checked })}
+          onChange={(_, data) => set({ includePrivate: data.checked === true })}
         />
         <Button appearance="subtle" size="small" onClick={() => onChange(NO_FILTERS)} disabled={filters === NO_FILTERS}>
           Reset filters

@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { exampleFor } from "../model/examples";
+import { FUNCTION_CATALOGUE } from "../../functions/catalogue";
 import { useServices, type FunctionMetadata } from "../services";
 import { InsertButton, useInsert } from "./useInsert";
 
@@ -46,7 +46,7 @@ export function signature(fn: FunctionMetadata): string {
 export function matchesSearch(fn: FunctionMetadata, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (q === "") return true;
-  const haystack = [fn.name, fn.description ?? "", ...fn.parameters.map((p) => `${p.name} ${p.description ?? ""}`)].join(" ").toLowerCase();
+  const haystack = [fn.name, `minerdebt.${fn.name}`, fn.description ?? "", ...fn.parameters.map((p) => `${p.name} ${p.description ?? ""}`)].join(" ").toLowerCase();
   return q.split(/\s+/).every((word) => haystack.includes(word));
 }
 
@@ -94,7 +94,8 @@ export default function FunctionsTab() {
       ) : null}
       <ul className={styles.list} aria-label="MINERDEBT functions">
         {shown.map((fn) => {
-          const example = exampleFor(fn.id);
+          const entry = FUNCTION_CATALOGUE[fn.id];
+          const example = entry?.formula ?? null;
           return (
             <li key={fn.id}>
               <Card className={styles.card} appearance="outline">
@@ -124,6 +125,7 @@ export default function FunctionsTab() {
                     <Caption1 className={styles.example} data-testid={`example-${fn.id}`}>
                       {example}
                     </Caption1>
+                    {entry?.returns ? <Caption1>Returns: {entry.returns}</Caption1> : null}
                     <div>
                       <InsertButton
                         runner={runner}

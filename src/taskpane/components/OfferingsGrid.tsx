@@ -10,7 +10,6 @@ import {
   DataGridHeader,
   DataGridHeaderCell,
   DataGridRow,
-  Tooltip,
   createTableColumn,
   makeStyles,
   tokens,
@@ -60,12 +59,10 @@ function columns(numberClass: string, mutedClass: string): TableColumnDefinition
       compare: (a, b) => byText(issuerText(a), issuerText(b)),
       renderHeaderCell: () => "Issuer",
       renderCell: (r) => (
-        <Tooltip content={r.issuer} relationship="description">
-          <span>
-            {issuerText(r)}
-            {!r.listed ? <span className={mutedClass}> · private</span> : null}
-          </span>
-        </Tooltip>
+        <span title={r.issuer}>
+          {issuerText(r)}
+          {!r.listed ? <span className={mutedClass}> · private</span> : null}
+        </span>
       ),
     }),
     createTableColumn<FinancingCore>({
@@ -129,7 +126,7 @@ const SIZING: TableColumnSizingOptions = {
   use: { minWidth: 90, defaultWidth: 120 },
 };
 
-export function OfferingsGrid({
+export default function OfferingsGrid({
   rows,
   onOpen,
 }: {

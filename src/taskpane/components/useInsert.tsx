@@ -3,21 +3,14 @@
  * (insert on a new sheet / cancel), and a message bar with the outcome. Components give a
  * label and a function that builds the plan; the workbook adapter comes from context.
  */
-import { useCallback, useRef, useState, type ReactNode } from "react";
+import { Suspense, lazy, useCallback, useId, useRef, useState, type ReactNode } from "react";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Tooltip,
   makeStyles,
   tokens,
   type ButtonProps,
@@ -25,6 +18,8 @@ import {
 import { useWorkbook } from "../excel/AdapterContext";
 import type { InsertResult, InsertTarget } from "../excel/workbook";
 import type { InsertPlan } from "../plans/types";
+
+const ConflictDialog = lazy(() => import(/* webpackChunkName: "conflict-dialog" */ "./ConflictDialog"));
 
 /** What to insert: a plan (built when the user clicks), or one formula at the selection. */
 export type InsertRequest =
@@ -85,6 +80,8 @@ export function useInsert(): InsertRunner {
   const run = useCallback((request: InsertRequest) => execute(request, "selection"), [execute]);
 
   const dismiss = () => setState({ phase: "idle" });
+  const cancel = () =>
+    setState({ phase: "done", label: "", result: { status: "error", code: "Cancelled", message: "Cancelled: nothing was inserted." } });
 
   let message: ReactNode = null;
   if (state.phase === "running") {
@@ -120,35 +117,11 @@ export function useInsert(): InsertRunner {
   const feedback = (
     <div className={styles.feedback}>
       {message}
-      <Dialog
-        open={conflict !== null}
-        modalType="alert"
-        onOpenChange={(_, data) => {
-          if (!data.open) setState({ phase: "done", label: conflict?.request.label ?? "", result: { status: "error", code: "Cancelled", message: "Cancelled: nothing was inserted." } });
-        }}
-      >
-        <DialogSurface aria-describedby="insert-conflict-message">
-          <DialogBody>
-            <DialogTitle>The target cells aren't empty</DialogTitle>
-            <DialogContent id="insert-conflict-message">
-              {conflict?.message} Select an empty area and insert again, or put it on a new sheet.
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => conflict && void execute(conflict.request, "newSheet")}>
-                Insert on a new sheet
-              </Button>
-              <Button
-                appearance="secondary"
-                onClick={() =>
-                  setState({ phase: "done", label: conflict?.request.label ?? "", result: { status: "error", code: "Cancelled", message: "Cancelled: nothing was inserted." } })
-                }
-              >
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {conflict ? (
+        <Suspense fallback={<Spinner size="tiny" label="Asking…" />}>
+          <ConflictDialog message={conflict.message} onNewSheet={() => void execute(conflict.request, "newSheet")} onCancel={cancel} />
+        </Suspense>
+      ) : null}
     </div>
   );
 
@@ -176,24 +149,27 @@ export function InsertButton({
   icon?: ButtonProps["icon"];
 }) {
   const adapter = useWorkbook();
+  const reasonId = useId();
   const reason = !adapter.isAvailable ? adapter.unavailableReason : disabledReason ?? null;
-  const button = (
-    <Button
-      appearance={appearance}
-      icon={icon}
-      disabledFocusable={reason !== null || runner.busy}
-      onClick={() => {
-        if (reason === null && !runner.busy) void runner.run(request());
-      }}
-    >
-      {children}
-    </Button>
-  );
-  return reason ? (
-    <Tooltip content={reason} relationship="description" withArrow>
-      {button}
-    </Tooltip>
-  ) : (
-    button
+  return (
+    <>
+      <Button
+        appearance={appearance}
+        icon={icon}
+        disabledFocusable={reason !== null || runner.busy}
+        aria-describedby={reason ? reasonId : undefined}
+        title={reason ?? undefined}
+        onClick={() => {
+          if (reason === null && !runner.busy) void runner.run(request());
+        }}
+      >
+        {children}
+      </Button>
+      {reason ? (
+        <span id={reasonId} hidden>
+          {reason}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -7,34 +7,17 @@
  */
 import { DEFAULT_OFFERING_FIELDS, findField, type DatasetVersion, type FieldName, type FinancingCore } from "../../data";
 import type { ExploreFilters } from "../model/filters";
+import { offeringsArguments } from "./offeringsFormula";
 import { fieldHeading } from "../model/labels";
 import { EMPTY, excelString, formulaCell, minerDebtCall, ref, spillCell, textCell } from "./cells";
+export { offeringsArguments, offeringsFormulaText } from "./offeringsFormula";
 import { formatForField } from "./offeringsTable";
 import { provenanceNote } from "./provenance";
-import type { FormulaPart, InsertPlan, PlanCell } from "./types";
+import type { InsertPlan, PlanCell } from "./types";
 
 /** Units note for live blocks: what the functions return. */
 const LIVE_UNITS =
   "Live MINERDEBT formulas: amounts in USD (shown in $ millions), percentages as fractions, dates as Excel dates.";
-
-/** OFFERINGS arguments for the filters, or null with the reason when they can't express them. */
-export function offeringsArguments(filters: ExploreFilters): { args: (FormulaPart | undefined)[] } | { reason: string } {
-  if (filters.useCategory !== null) return { reason: "OFFERINGS has no use-of-proceeds argument" };
-  if (filters.cycle !== null) return { reason: "OFFERINGS has no cycle argument" };
-  if (filters.includePrivate) return { reason: "OFFERINGS lists listed issuers only" };
-  const issuer = filters.issuers.length > 0 ? excelString(filters.issuers.join(",")) : undefined;
-  const from = filters.fromQuarter ? excelString(filters.fromQuarter) : undefined;
-  const to = filters.toQuarter ? excelString(filters.toQuarter) : undefined;
-  const instrumentClass = filters.instrumentClass !== "all" ? excelString(filters.instrumentClass) : undefined;
-  return { args: [issuer, from, to, instrumentClass] };
-}
-
-/** The OFFERINGS formula text for the filters (as the pane shows it before inserting), or null. */
-export function offeringsFormulaText(filters: ExploreFilters): string | null {
-  const result = offeringsArguments(filters);
-  if ("reason" in result) return null;
-  return minerDebtCall("OFFERINGS", result.args).join("");
-}
 
 export interface LiveFormulasInput {
   readonly filters: ExploreFilters;

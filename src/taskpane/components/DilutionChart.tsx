@@ -1,0 +1,39 @@
+/** Dilution across share prices for one settlement method, with and without the capped call (lazy chunk). */
+import { LineChart, type LineChartPoints } from "@fluentui/react-charts";
+import { tokens } from "@fluentui/react-components";
+
+export interface CurvePoint {
+  x: number;
+  y: number;
+}
+
+export default function DilutionChart({
+  withoutCap,
+  withCap,
+  settlementLabel,
+  width,
+}: {
+  withoutCap: CurvePoint[];
+  withCap: CurvePoint[] | null;
+  settlementLabel: string;
+  width: number;
+}) {
+  // Plotted in percent so the axis reads "12.5" rather than "0.125".
+  const toPercent = (points: CurvePoint[]) => points.map((p) => ({ x: p.x, y: p.y * 100 }));
+  const lines: LineChartPoints[] = [
+    { legend: `${settlementLabel}, no capped call`, data: toPercent(withoutCap), color: tokens.colorPaletteBlueBorderActive },
+  ];
+  if (withCap) lines.push({ legend: `${settlementLabel} + capped call`, data: toPercent(withCap), color: tokens.colorPaletteDarkOrangeBorderActive });
+  return (
+    <div role="figure" aria-label={`Dilution in percent of shares outstanding across share prices, ${settlementLabel} settlement`}>
+      <LineChart
+        data={{ chartTitle: "Dilution (%) by share price (USD)", lineChartData: lines }}
+        width={width}
+        height={220}
+        xAxisTitle="Share price (USD)"
+        yAxisTitle="Dilution %"
+        legendProps={{ allowFocusOnLegends: true }}
+      />
+    </div>
+  );
+}
