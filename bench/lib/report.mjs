@@ -1,0 +1,115 @@
+// Figures (one flat key per budgeted number), the budget verdicts and the printed table.
+
+const KB = 1024;
+
+function kb(bytes) {
+  return `${(bytes / KB).toFixed(1)} KB`;
+}
+
+function rate(n) {
+  return `${Math.round(n).toLocaleString("en-US")}/s`;
+}
+
+function ms(n) {
+  return n < 0.1 ? `${(n * 1000).toFixed(1)} µs` : `${n.toFixed(n < 10 ? 3 : 1)} ms`;
+}
+
+/** key → { value, unit, label, detail? } for every budgeted figure. */
+export function collectFigures(results) {
+  const f = {};
+  const add = (key, value, unit, label, detail) => {
+    f[key] = { value, unit, label, ...(detail ? { detail } : {}) };
+  };
+  const fn = results.functions;
+  add("functions.gzipBytes", fn.gzipBytes, "bytes", "functions.html + everything it loads, gzip", fn.files.map((file) => `${file.file} ${kb(file.gzipBytes)}`).join(", "));
+  add("functions.bytes", fn.bytes, "bytes", "functions.html + everything it loads, raw");
+  add("functions.polyfillModules", fn.polyfillModules.length, "count", "polyfill modules in the functions bundle", fn.polyfillModules.join(", ") || undefined);
+  add("functions.forbiddenModules", fn.forbiddenModules.length, "count", "React/Fluent/zod/validation/detail modules in the functions bundle", fn.forbiddenModules.join(", ") || undefined);
+  add("functions.asyncChunks", fn.asyncChunks, "count", "chunks functions.js can load on demand");
+  const tp = results.taskpane;
+  add("taskpane.initialGzipBytes", tp.initial.gzipBytes, "bytes", "task pane JS before first render, gzip", tp.initial.files.map((file) => `${file.file} ${kb(file.gzipBytes)}`).join(", "));
+  add("taskpane.initialBytes", tp.initial.bytes, "bytes", "task pane JS before first render, raw");
+  const st = results.startup;
+  add("startup.firstQuarterMs", st.firstQuarterMs, "ms", "evaluate functions.js (data incl.) + first QUARTER", `evaluate ${ms(st.evaluateMs)}, median of ${st.runs} fresh contexts${st.startsWithoutDom ? "" : " (with a document stub)"}`);
+  add("functions.startsWithoutDom", st.startsWithoutDom ? 1 : 0, "yes/no", "functions.js starts without a DOM (JavaScript-only runtime)", st.error);
+  const rt = results.runtime;
+  add("quarter.unfiltered.callsPerSec", rt.quarterUnfiltered.callsPerSec, "calls/s", "QUARTER, no filters", rt.quarterUnfiltered.via);
+  add("quarter.filtered.callsPerSec", rt.quarterFiltered.callsPerSec, "calls/s", "QUARTER, with filters", rt.quarterFiltered.via);
+  add("offerings.allRows.callsPerSec", rt.offeringsAllRows.callsPerSec, "calls/s", `OFFERINGS, all ${rt.offeringsAllRows.rows} rows × ${rt.offeringsAllRows.columns} columns`, rt.offeringsAllRows.via);
+  add("dilution.callsPerSec", rt.dilution.callsPerSec, "calls/s", "DILUTION", rt.dilution.note ?? rt.dilution.via);
+  add("netshares.callsPerSec", rt.netshares.callsPerSec, "calls/s", "NETSHARES", rt.netshares.note ?? rt.netshares.via);
+  add("bsm.callsPerSec", rt.bsm.callsPerSec, "calls/s", "BSM", rt.bsm.note ?? rt.bsm.via);
+  for (const steps of [100, 500, 2000]) {
+    const cb = rt.cbprice[`steps${steps}`];
+    add(`cbprice.steps${steps}.ms`, cb.msPerCall, "ms", `CBPRICE, ${steps} steps`, cb.note ?? cb.via);
+  }
+  const syncs = rt.syncs;
+  add("syncs.insert10Rows", Math.max(syncs.rows10_selection.syncs, syncs.rows10_newSheet.syncs), "count", "context.sync calls, 10-row table insert", `selection ${syncs.rows10_selection.syncs}, new sheet ${syncs.rows10_newSheet.syncs}`);
+  add("syncs.insert1000Rows", Math.max(syncs.rows1000_selection.syncs, syncs.rows1000_newSheet.syncs), "count", "context.sync calls, 1,000-row table insert", `selection ${syncs.rows1000_selection.syncs}, new sheet ${syncs.rows1000_newSheet.syncs}`);
+  return f;
+}
+
+/** One verdict per budget: pass, FAIL, or "not enforced" (throughput in quick mode). */
+export function checkBudgets(figures, budgets, { quick }) {
+  return Object.entries(budgets).map(([key, budget]) => {
+    const figure = figures[key];
+    const enforced = budget.kind === "deterministic" || !quick;
+    if (!figure) return { key, status: enforced ? "FAIL" : "not enforced", reason: "not measured", budget };
+    const ok = budget.max !== undefined ? figure.value <= budget.max : figure.value >= budget.min;
+    return { key, value: figure.value, status: ok ? "pass" : enforced ? "FAIL" : "over (not enforced)", budget };
+  });
+}
+
+function show(figure) {
+  if (!figure) return "—";
+  switch (figure.unit) {
+    case "bytes":
+      return `${kb(figure.value)} (${figure.value.toLocaleString("en-US")} B)`;
+    case "calls/s":
+      return rate(figure.value);
+    case "ms":
+      return ms(figure.value);
+    case "yes/no":
+      return figure.value ? "yes" : "no";
+    default:
+      return String(figure.value);
+  }
+}
+
+function showBudget(budget, unit) {
+  const bound = budget.max !== undefined ? budget.max : budget.min;
+  const sign = budget.max !== undefined ? "≤" : "≥";
+  return `${sign} ${show({ value: bound, unit })}`;
+}
+
+export function formatTable(results, verdicts, { quick }) {
+  const figures = results.figures;
+  const rows = verdicts.map((v) => {
+    const figure = figures[v.key];
+    return [figure?.label ?? v.key, show(figure), showBudget(v.budget, figure?.unit ?? "count"), v.status];
+  });
+  const header = ["figure", "measured", "budget", quick ? "status (quick: throughput not enforced)" : "status"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+  const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  const m = results.machine;
+  out.push("", `machine: ${m.cpuModel}, ${m.nproc} cores, node ${m.node}, load ${m.loadAverage1mAtStart.toFixed(2)} → ${m.loadAverage1mAtEnd.toFixed(2)}`);
+  out.push(`functions bundle files: ${figures["functions.gzipBytes"].detail}`);
+  out.push(`task pane first screen (${results.taskpane.initial.firstScreenSource}): ${figures["taskpane.initialGzipBytes"].detail}`);
+  out.push(`task pane lazy chunks (${kb(results.taskpane.lazy.gzipBytes)} gzip): ${results.taskpane.lazy.files.map((f) => `${f.label} ${kb(f.gzipBytes)}`).join(", ")}`);
+  if (results.startup.error) out.push(`start-up: ${results.startup.error} (timed with a document stub)`);
+  for (const key of ["functions.forbiddenModules", "functions.polyfillModules"]) if (figures[key].detail) out.push(`${key}: ${figures[key].detail}`);
+  if (results.scaling) out.push("", ...formatScaling(results.scaling));
+  return out.join("\n");
+}
+
+export function formatScaling(scaling) {
+  const out = ["growth with data size (synthetic: the real records repeated 10× / 100×, ids suffixed):"];
+  const header = ["records", "first call (decode + indexes)", "QUARTER memoised", "QUARTER new args", "OFFERINGS all rows", "aggregate, fresh query"];
+  const rows = scaling.data.map((r) => [String(r.records), ms(r.firstCallMs), rate(r.quarterMemoised), rate(r.quarterUncached), `${rate(r.offeringsAllRows)} (${r.offeringsRows} rows)`, rate(r.aggregateFresh)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+  out.push(line(header), ...rows.map(line));
+  out.push("", `CBPRICE by steps: ${scaling.cbprice.map((c) => `${c.steps}: ${ms(c.ms)}`).join(", ")}`);
+  return out;
+}
