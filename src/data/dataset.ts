@@ -5,7 +5,7 @@
  */
 import coreJson from "./generated/core.json";
 import { notAvailable, invalidArgument } from "../errors";
-import { CORE_FINANCING_COLUMNS, type CoreFile } from "./layout";
+import { CORE_FINANCING_FIELDS, unpackColumn, type CoreFile } from "./layout";
 import { nthSourceUrl } from "./links";
 import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
 import { didYouMean } from "./suggest";
@@ -25,10 +25,13 @@ let loaded: Loaded | null = null;
 
 function decodeFinancings(): FinancingCore[] {
   const { count, columns } = CORE.financings;
+  const unpacked = CORE_FINANCING_FIELDS.map((def) => unpackColumn(def, columns[def.name], count));
   const records: FinancingCore[] = [];
   for (let i = 0; i < count; i++) {
     const record: Record<string, unknown> = {};
-    for (const name of CORE_FINANCING_COLUMNS) record[name] = columns[name][i];
+    CORE_FINANCING_FIELDS.forEach((def, c) => {
+      record[def.name] = unpacked[c][i];
+    });
     records.push(Object.freeze(record) as unknown as FinancingCore);
   }
   return records;

@@ -9,17 +9,23 @@
  * - `registerSourceLinks(json)`: after a static import, for code that may not load chunks.
  * Until one of them ran, asking for a link is NA ("not loaded") rather than a wrong answer.
  */
+import coreJson from "./generated/core.json";
 import { invalidArgument, notAvailable } from "../errors";
-import type { LinksFile } from "./layout";
+import type { CoreFile, LinksFile } from "./layout";
+import { importLinksChunk } from "./links-chunk";
+import { unpackLinks } from "./links-format";
 
 let byId: ReadonlyMap<string, readonly string[]> | null = null;
 let pending: Promise<void> | null = null;
 
+/** links.json holds no ids: its lists follow core.json's record order (whose ids are plain text). */
 export function registerSourceLinks(file: LinksFile): void {
-  if (file.ids.length !== file.sources.length) {
-    throw notAvailable(`links data holds ${file.ids.length} ids but ${file.sources.length} source lists: rebuild the data`);
+  const ids = (coreJson as unknown as CoreFile).financings.columns.id as readonly string[];
+  if (typeof file.urls !== "string" || file.count !== ids.length) {
+    throw notAvailable(`links data (format ${file.format}, ${file.count} financings) does not match the core data (${ids.length} financings): rebuild the data`);
   }
-  byId = new Map(file.ids.map((id, i) => [id, Object.freeze([...file.sources[i]])]));
+  const lists = unpackLinks(file);
+  byId = new Map(ids.map((id, i) => [id, Object.freeze(lists[i])]));
 }
 
 export function sourceLinksLoaded(): boolean {
@@ -29,7 +35,7 @@ export function sourceLinksLoaded(): boolean {
 /** Load links.json once (a separate webpack chunk); later calls share the promise. */
 export function loadSourceLinks(): Promise<void> {
   if (byId) return Promise.resolve();
-  pending ??= import("./generated/links.json").then((module) => {
+  pending ??= importLinksChunk().then((module) => {
     registerSourceLinks((module.default ?? module) as unknown as LinksFile);
   });
   return pending;

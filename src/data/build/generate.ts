@@ -6,15 +6,17 @@
  */
 import type { Financing, IssuerInfo, SectorFigure, Source } from "../types";
 import {
-  CORE_FINANCING_COLUMNS,
+  CORE_FINANCING_FIELDS,
   DETAIL_FINANCING_COLUMNS,
   LAYOUT_FORMAT,
   SECTOR_CORE_COLUMNS,
+  packColumn,
   type CoreFile,
   type DetailFile,
   type LinksFile,
   type SourceTuple,
 } from "../layout";
+import { unpackLinks } from "../links-format";
 import { isIsoDate } from "../quarters";
 import {
   parseJsonLines,
@@ -106,7 +108,7 @@ export function generateFiles(financings: readonly Financing[], sectorFigures: r
     asOf,
     financings: {
       count: financings.length,
-      columns: columns(financings, CORE_FINANCING_COLUMNS, field),
+      columns: Object.fromEntries(CORE_FINANCING_FIELDS.map((def) => [def.name, packColumn(def, financings.map((row) => field(row, def.name)))])),
     },
     sectorFigures: {
       count: sectorFigures.length,
@@ -134,13 +136,38 @@ export function generateFiles(financings: readonly Financing[], sectorFigures: r
     },
     issuers: issuers.map((issuer) => ({ event: issuer.event, sources: issuer.sources.map((source) => ({ url: source.url, publisher: source.publisher })) })),
   };
-  const links: LinksFile = {
-    format: LAYOUT_FORMAT,
-    ids: financings.map((row) => row.id),
-    sources: financings.map((row) => row.sources.map((source) => source.url)),
-  };
+  const links = packLinks(financings.map((row) => row.sources.map((source) => source.url)));
   const text = (value: unknown) => `${JSON.stringify(value)}\n`;
   return { "core.json": text(core), "links.json": text(links), "detail.json": text(detail) };
+}
+
+/**
+ * links.json (see LinksFile): each distinct URL once, in order of first use, without
+ * "https://"; per financing, "" for the next new URL or the base-36 index of an earlier one.
+ */
+export function packLinks(sourceLists: readonly (readonly string[])[]): LinksFile {
+  const index = new Map<string, number>();
+  const urls: string[] = [];
+  const records = sourceLists.map((list) => {
+    if (list.length === 0) throw new Error("a financing without sources cannot be stored in links.json");
+    return list
+      .map((url) => {
+        if (/\s/.test(url) || url === "") throw new Error(`source URL ${JSON.stringify(url)} is empty or holds whitespace`);
+        const seen = index.get(url);
+        if (seen !== undefined) return seen.toString(36);
+        index.set(url, urls.length);
+        urls.push(url.startsWith("https://") ? url.slice("https://".length) : url);
+        return "";
+      })
+      .join(",");
+  });
+  const file: LinksFile = { format: LAYOUT_FORMAT, count: sourceLists.length, urls: urls.join(" "), sources: records.join(";") };
+  // Exact or nothing: the stored form must give back every list as it was.
+  const back = unpackLinks(file);
+  sourceLists.forEach((list, i) => {
+    if (back[i].length !== list.length || back[i].some((url, j) => url !== list[j])) throw new Error(`links.json would not give back the sources of financing ${i + 1}`);
+  });
+  return file;
 }
 
 /** Parse, validate and (when clean) generate. */
