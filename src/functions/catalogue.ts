@@ -97,7 +97,7 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
   },
   NETSHARES: {
     formula: '=MINERDEBT.NETSHARES(1000000000, 12.43, 20, "net_share")',
-    returns: "30,450,523.7: new shares when principal is paid in cash and only the excess in shares, at $20",
+    returns: "30,450,523: new shares when principal is paid in cash and only the excess in shares, at $20",
     value: (1e9 / 12.43) * (1 - 12.43 / 20),
     note: 'Settlement "physical": every note becomes shares; "net_share": principal in cash, shares for the conversion value above it; "cash": no shares. With `cap_price` the capped call delivers back the shares between the conversion price and the cap.',
   },
@@ -134,7 +134,7 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
   },
   BONDYIELD: {
     formula: "=MINERDEBT.BONDYIELD(67.5564, 0, 5)",
-    returns: "0.08: the yield at which a five-year zero is worth 67.5564",
+    returns: "0.08 (to 7 decimals): the yield at which a five-year zero is worth 67.5564",
   },
   CBPRICE: {
     formula: "=MINERDEBT.CBPRICE(15, 12.43, 0.01, 6, 0.7, 0.04, 0.05)",

@@ -34,10 +34,32 @@ import {
   type FinancingCore,
   type Units,
 } from "../data";
+import {
+  DILUTION_BASES,
+  OPTION_TYPES,
+  SETTLEMENTS,
+  bondPrice,
+  bondYield,
+  bsm as optionValue,
+  cappedCall as cappedCallValue,
+  cbGreeks,
+  cbPrice,
+  conversionPrice,
+  conversionRate,
+  conversionShares,
+  dealDilution as dealDilutionOf,
+  dilutedEps,
+  dilution as dilutionOf,
+  netShares as netSharesAt,
+  parity as conversionParity,
+  premium as conversionPremium,
+  type CbParams,
+  type DealTerms,
+} from "../calc";
 import linksJson from "../data/generated/links.json";
 import type { LinksFile } from "../data/layout";
 import { invalidArgument, notAvailable } from "../errors";
-import { choice, flag, list, named, omitted, optionalNumber, single, text } from "./arguments";
+import { choice, flag, list, named, number, omitted, optionalNumber, single, text } from "./arguments";
 import { excel, type CellValue } from "./excel-errors";
 
 // ---------------------------------------------------------------------------------------
@@ -248,4 +270,381 @@ export function fields(): any[][] {
  */
 export function version(): string {
   return excel("VERSION", () => datasetVersion().label);
+}
+
+// ---------------------------------------------------------------------------------------
+// Calculation functions: numbers in, numbers out. Arguments are read here (text numbers,
+// 1×1 ranges, omitted → null); the calculation module checks ranges and applies defaults,
+// with messages that name the argument.
+
+/** An optional number for the calculation module: omitted or "" → null (its default). */
+function maybe(value: unknown, name: string): number | null {
+  return optionalNumber(value, name, null);
+}
+
+/**
+ * Conversion price per share from a conversion rate: 1000 / conversion_rate.
+ * @customfunction
+ * @param conversion_rate Conversion rate in shares per $1,000 principal, e.g. 80.4602 (> 0).
+ * @returns USD per share.
+ */
+export function convprice(conversion_rate: any): number {
+  return excel("CONVPRICE", () => conversionPrice({ conversionRate: number(conversion_rate, "conversion_rate") }));
+}
+
+/**
+ * Conversion rate in shares per $1,000 principal from a conversion price: 1000 / conversion_price.
+ * @customfunction
+ * @param conversion_price Conversion price in USD per share, e.g. 12.43 (> 0).
+ * @returns Shares per $1,000 principal.
+ */
+export function convrate(conversion_price: any): number {
+  return excel("CONVRATE", () => conversionRate({ conversionPrice: number(conversion_price, "conversion_price") }));
+}
+
+/**
+ * Shares issued if the notes convert in full: principal / 1000 × conversion_rate.
+ * @customfunction
+ * @param principal Principal in USD (not millions), e.g. 1000000000 (≥ 0).
+ * @param conversion_rate Conversion rate in shares per $1,000 principal (> 0).
+ * @returns Number of shares.
+ */
+export function convshares(principal: any, conversion_rate: any): number {
+  return excel("CONVSHARES", () =>
+    conversionShares({ principal: number(principal, "principal"), conversionRate: number(conversion_rate, "conversion_rate") }),
+  );
+}
+
+/**
+ * Conversion premium as a fraction: conversion_price / reference_price − 1 (0.325 = 32.5%).
+ * @customfunction
+ * @param conversion_price Conversion price in USD per share (> 0).
+ * @param reference_price Reference share price in USD, usually the last sale at pricing (> 0).
+ * @returns The premium as a fraction.
+ */
+export function premium(conversion_price: any, reference_price: any): number {
+  return excel("PREMIUM", () =>
+    conversionPremium({ conversionPrice: number(conversion_price, "conversion_price"), referencePrice: number(reference_price, "reference_price") }),
+  );
+}
+
+/**
+ * Parity: conversion value per $1,000 face at a share price (conversion_rate × share_price).
+ * @customfunction
+ * @param conversion_rate Conversion rate in shares per $1,000 principal (> 0).
+ * @param share_price Share price in USD (> 0).
+ * @returns USD per $1,000 face.
+ */
+export function parity(conversion_rate: any, share_price: any): number {
+  return excel("PARITY", () => conversionParity({ conversionRate: number(conversion_rate, "conversion_rate"), sharePrice: number(share_price, "share_price") }));
+}
+
+/**
+ * Net new shares if the notes convert at share_price, by settlement method, after a capped call; 0 at or below the conversion price.
+ * @customfunction
+ * @param principal Principal in USD (not millions, ≥ 0).
+ * @param conversion_price Conversion price in USD per share (> 0).
+ * @param share_price Share price in USD at which the notes convert (> 0).
+ * @param settlement "physical" (default: every note in shares), "net_share" (principal in cash, the excess in shares) or "cash" (no shares).
+ * @param cap_price Capped call cap price in USD per share (> conversion_price); omitted = no capped call.
+ * @returns Number of new shares.
+ */
+export function netshares(principal: any, conversion_price: any, share_price: any, settlement?: any, cap_price?: any): number {
+  return excel("NETSHARES", () =>
+    netSharesAt({
+      principal: number(principal, "principal"),
+      conversionPrice: number(conversion_price, "conversion_price"),
+      sharePrice: number(share_price, "share_price"),
+      settlement: choice(settlement, "settlement", SETTLEMENTS, "physical"),
+      capPrice: maybe(cap_price, "cap_price"),
+    }),
+  );
+}
+
+/**
+ * Dilution as a fraction: new shares from converting the notes ÷ shares outstanding (or ÷ pro forma shares).
+ * @customfunction
+ * @param principal Principal in USD (not millions, ≥ 0).
+ * @param conversion_price Conversion price in USD per share (> 0).
+ * @param shares_outstanding Basic shares outstanding before conversion (> 0).
+ * @param share_price Share price in USD at which the notes convert; omitted = full physical conversion (the maximum share count).
+ * @param settlement With a share_price: "physical" (default), "net_share" (principal in cash, excess in shares) or "cash".
+ * @param cap_price Capped call cap price in USD per share (> conversion_price); applied with a share_price. Omitted = no capped call.
+ * @param basis "outstanding" (default: new ÷ shares outstanding) or "pro_forma" (new ÷ (outstanding + new)).
+ * @returns Dilution as a fraction (0.2 = 20%).
+ */
+export function dilution(principal: any, conversion_price: any, shares_outstanding: any, share_price?: any, settlement?: any, cap_price?: any, basis?: any): number {
+  return excel("DILUTION", () =>
+    dilutionOf({
+      principal: number(principal, "principal"),
+      conversionPrice: number(conversion_price, "conversion_price"),
+      sharesOutstanding: number(shares_outstanding, "shares_outstanding"),
+      sharePrice: maybe(share_price, "share_price"),
+      settlement: choice(settlement, "settlement", SETTLEMENTS, "physical"),
+      capPrice: maybe(cap_price, "cap_price"),
+      basis: choice(basis, "basis", DILUTION_BASES, "outstanding"),
+    }),
+  );
+}
+
+/** A convertible's own terms from the dataset, or #N/A saying which one is missing. */
+function dealTerms(id: unknown): DealTerms {
+  const record = getFinancing(text(id, "id", 'a convertible\'s id such as "WULF-2025-08-CVT-2031"'));
+  // The notes outstanding: the confirmed final principal, else what the record raised, else the priced amount.
+  const principal = record.principal_final_usd ?? record.amount_usd ?? record.principal_priced_usd;
+  if (principal === null) throw notAvailable(`${record.id}: principal not disclosed in sources`);
+  const price =
+    record.conversion_price_usd ??
+    (record.conversion_rate_per_1000 === null ? null : conversionPrice({ conversionRate: record.conversion_rate_per_1000 }));
+  if (price === null) {
+    const why = record.instrument_class === "convertible" ? "conversion_price_usd and conversion_rate_per_1000 not disclosed in sources" : `not a convertible (${record.instrument})`;
+    throw notAvailable(`${record.id}: no conversion price, ${why}`);
+  }
+  return { principal, conversionPrice: price, capPrice: record.capped_call_cap_price_usd, settlement: record.settlement };
+}
+
+/**
+ * Dilution from one financing in the dataset, with its own principal, conversion price, capped call and settlement.
+ * @customfunction
+ * @param id Convertible's financing id, e.g. "WULF-2025-08-CVT-2031" (OFFERINGS(,,,"convertible") lists them).
+ * @param shares_outstanding Basic shares outstanding before conversion (> 0).
+ * @param share_price Share price in USD at which the notes convert; omitted = full physical conversion (the maximum share count).
+ * @param settlement Overrides the deal's: "physical", "net_share" or "cash". Omitted: "net_share" where the deal pays principal in cash, else "physical".
+ * @param include_capped_call TRUE (default) applies the deal's capped call if it has one; FALSE ignores it.
+ * @param basis "outstanding" (default: new ÷ shares outstanding) or "pro_forma" (new ÷ (outstanding + new)).
+ * @returns Dilution as a fraction; #N/A when the deal's conversion terms are not disclosed.
+ */
+export function dealdilution(id: any, shares_outstanding: any, share_price?: any, settlement?: any, include_capped_call?: any, basis?: any): number {
+  return excel("DEALDILUTION", () => {
+    const deal = dealTerms(id);
+    const sharesOutstanding = number(shares_outstanding, "shares_outstanding");
+    return dealDilutionOf({
+      deal,
+      sharesOutstanding,
+      sharePrice: maybe(share_price, "share_price"),
+      settlement: omitted(single(settlement, "settlement")) ? null : choice(settlement, "settlement", SETTLEMENTS),
+      includeCappedCall: flag(include_capped_call, "include_capped_call", true),
+      basis: choice(basis, "basis", DILUTION_BASES, "outstanding"),
+    });
+  });
+}
+
+/**
+ * If-converted diluted EPS; basic EPS when the conversion would be anti-dilutive (or with a net loss).
+ * @customfunction
+ * @param net_income Income (loss) available to common holders for the period, USD.
+ * @param basic_shares Weighted-average basic shares for the period (> 0).
+ * @param incremental_shares Shares the convertible adds if converted (≥ 0), e.g. CONVSHARES(principal, rate).
+ * @param interest_addback After-tax interest saved if converted, USD (≥ 0, default 0).
+ * @returns Diluted EPS in USD per share.
+ */
+export function dilutedeps(net_income: any, basic_shares: any, incremental_shares: any, interest_addback?: any): number {
+  return excel("DILUTEDEPS", () =>
+    dilutedEps({
+      netIncome: number(net_income, "net_income"),
+      basicShares: number(basic_shares, "basic_shares"),
+      incrementalShares: number(incremental_shares, "incremental_shares"),
+      interestAddback: maybe(interest_addback, "interest_addback"),
+    }).eps,
+  );
+}
+
+/**
+ * Black-Scholes-Merton value per share of a European call or put.
+ * @customfunction
+ * @param type "call" or "put".
+ * @param share_price Share price in USD (> 0).
+ * @param strike Strike in USD per share (> 0).
+ * @param years Time to expiry in years (≥ 0).
+ * @param volatility Annual volatility as a fraction, e.g. 0.7 for 70% (0 to 5).
+ * @param rate Risk-free rate, continuously compounded, as a fraction, e.g. 0.04.
+ * @param dividend_yield Continuous dividend yield as a fraction (default 0).
+ * @returns Option value in USD per share.
+ */
+export function bsm(type: any, share_price: any, strike: any, years: any, volatility: any, rate: any, dividend_yield?: any): number {
+  return excel("BSM", () =>
+    optionValue({
+      type: choice(type, "type", OPTION_TYPES),
+      sharePrice: number(share_price, "share_price"),
+      strike: number(strike, "strike"),
+      years: number(years, "years"),
+      volatility: number(volatility, "volatility"),
+      rate: number(rate, "rate"),
+      dividendYield: maybe(dividend_yield, "dividend_yield"),
+    }),
+  );
+}
+
+/**
+ * Value per share of a capped call: a call at lower_strike minus a call at cap_price (Black-Scholes-Merton).
+ * @customfunction
+ * @param share_price Share price in USD (> 0).
+ * @param lower_strike Lower strike in USD per share, usually the notes' conversion price (> 0).
+ * @param cap_price Cap price in USD per share (> lower_strike).
+ * @param years Time to expiry in years (≥ 0).
+ * @param volatility Annual volatility as a fraction, e.g. 0.7 for 70%.
+ * @param rate Risk-free rate, continuously compounded, as a fraction.
+ * @param dividend_yield Continuous dividend yield as a fraction (default 0).
+ * @returns Value in USD per share.
+ */
+export function cappedcall(share_price: any, lower_strike: any, cap_price: any, years: any, volatility: any, rate: any, dividend_yield?: any): number {
+  return excel("CAPPEDCALL", () =>
+    cappedCallValue({
+      sharePrice: number(share_price, "share_price"),
+      lowerStrike: number(lower_strike, "lower_strike"),
+      capPrice: number(cap_price, "cap_price"),
+      years: number(years, "years"),
+      volatility: number(volatility, "volatility"),
+      rate: number(rate, "rate"),
+      dividendYield: maybe(dividend_yield, "dividend_yield"),
+    }),
+  );
+}
+
+/**
+ * Price of the straight bond (the convertible's bond floor) per 100 face at a yield; a zero coupon is face × (1 + yield/frequency)^(−frequency × years).
+ * @customfunction
+ * @param coupon_rate Annual coupon as a fraction: 0 for zero-coupon notes, 0.0375 for 3.75%.
+ * @param years Years to maturity (> 0, ≤ 100).
+ * @param yield_rate Yield to maturity as a fraction, compounded frequency times a year, e.g. 0.08 (SPEC's "yield", a reserved word in JavaScript).
+ * @param frequency Coupons (and compounding periods) a year: 1, 2 (default), 4 or 12.
+ * @param face Face amount (default 100: the price is per 100 face).
+ * @returns The full (dirty) price.
+ */
+export function bondfloor(coupon_rate: any, years: any, yield_rate: any, frequency?: any, face?: any): number {
+  return excel("BONDFLOOR", () =>
+    bondPrice({
+      couponRate: number(coupon_rate, "coupon_rate"),
+      years: number(years, "years"),
+      yield: number(yield_rate, "yield_rate"),
+      frequency: maybe(frequency, "frequency"),
+      face: maybe(face, "face"),
+    }),
+  );
+}
+
+/**
+ * Yield to maturity at which BONDFLOOR gives price.
+ * @customfunction
+ * @param price Full price per face as BONDFLOOR returns it, e.g. 67.56 (> 0).
+ * @param coupon_rate Annual coupon as a fraction (0 for zero-coupon notes).
+ * @param years Years to maturity (> 0, ≤ 100).
+ * @param frequency Coupons (and compounding periods) a year: 1, 2 (default), 4 or 12.
+ * @param face Face amount (default 100).
+ * @returns The yield as a fraction; #NUM! when no yield between −99% and 1000% gives the price.
+ */
+export function bondyield(price: any, coupon_rate: any, years: any, frequency?: any, face?: any): number {
+  return excel("BONDYIELD", () =>
+    bondYield({
+      price: number(price, "price"),
+      couponRate: number(coupon_rate, "coupon_rate"),
+      years: number(years, "years"),
+      frequency: maybe(frequency, "frequency"),
+      face: maybe(face, "face"),
+    }),
+  );
+}
+
+/** CBPRICE and CBGREEKS read the same thirteen arguments. */
+function convertibleArguments(args: unknown[]): CbParams {
+  const [share_price, conversion_price, coupon_rate, years, volatility, rate, credit_spread, dividend_yield, call_from_years, call_trigger, put_years, steps, frequency] = args;
+  return {
+    sharePrice: number(share_price, "share_price"),
+    conversionPrice: number(conversion_price, "conversion_price"),
+    couponRate: number(coupon_rate, "coupon_rate"),
+    years: number(years, "years"),
+    volatility: number(volatility, "volatility"),
+    rate: number(rate, "rate"),
+    creditSpread: number(credit_spread, "credit_spread"),
+    dividendYield: maybe(dividend_yield, "dividend_yield"),
+    callFromYears: maybe(call_from_years, "call_from_years"),
+    callTrigger: maybe(call_trigger, "call_trigger"),
+    putYears: maybe(put_years, "put_years"),
+    steps: maybe(steps, "steps"),
+    frequency: maybe(frequency, "frequency"),
+  };
+}
+
+/**
+ * Convertible bond value per 100 face: binomial tree (CRR) with the Tsiveriotis-Fernandes cash/equity split, conversion at any node, soft call and put.
+ * @customfunction
+ * @param share_price Share price in USD (> 0).
+ * @param conversion_price Conversion price in USD per share (> 0); 100 face converts into 100 / conversion_price shares.
+ * @param coupon_rate Annual coupon as a fraction (0 for zero-coupon notes).
+ * @param years Years to maturity (> 0).
+ * @param volatility Annual share volatility as a fraction, e.g. 0.7 for 70% (> 0).
+ * @param rate Risk-free rate, continuously compounded, as a fraction, e.g. 0.04.
+ * @param credit_spread Issuer's credit spread over the rate, as a fraction (≥ 0), e.g. 0.05; discounts the cash part.
+ * @param dividend_yield Continuous dividend yield as a fraction (default 0).
+ * @param call_from_years Issuer may call at par from this many years on; omitted = not callable.
+ * @param call_trigger Call allowed when the share price ≥ call_trigger × conversion_price (default 1.3).
+ * @param put_years Holder may put at par at this many years; omitted = no put.
+ * @param steps Tree steps, 1 to 5000 (default 500): more is more precise and slower.
+ * @param frequency Coupons a year: 1, 2 (default), 4 or 12.
+ * @returns Value per 100 face.
+ */
+export function cbprice(
+  share_price: any,
+  conversion_price: any,
+  coupon_rate: any,
+  years: any,
+  volatility: any,
+  rate: any,
+  credit_spread: any,
+  dividend_yield?: any,
+  call_from_years?: any,
+  call_trigger?: any,
+  put_years?: any,
+  steps?: any,
+  frequency?: any,
+): number {
+  return excel("CBPRICE", () =>
+    cbPrice(
+      convertibleArguments([share_price, conversion_price, coupon_rate, years, volatility, rate, credit_spread, dividend_yield, call_from_years, call_trigger, put_years, steps, frequency]),
+    ),
+  );
+}
+
+/**
+ * Convertible analytics as a 2-row table: price, parity, premium, bond floor (per 100 face), delta, gamma, vega.
+ * @customfunction
+ * @param share_price Share price in USD (> 0).
+ * @param conversion_price Conversion price in USD per share (> 0).
+ * @param coupon_rate Annual coupon as a fraction (0 for zero-coupon notes).
+ * @param years Years to maturity (> 0).
+ * @param volatility Annual share volatility as a fraction, e.g. 0.7 for 70% (> 0).
+ * @param rate Risk-free rate, continuously compounded, as a fraction.
+ * @param credit_spread Issuer's credit spread over the rate, as a fraction (≥ 0).
+ * @param dividend_yield Continuous dividend yield as a fraction (default 0).
+ * @param call_from_years Issuer may call at par from this many years on; omitted = not callable.
+ * @param call_trigger Call allowed when the share price ≥ call_trigger × conversion_price (default 1.3).
+ * @param put_years Holder may put at par at this many years; omitted = no put.
+ * @param steps Tree steps, 2 to 5000 (default 500).
+ * @param frequency Coupons a year: 1, 2 (default), 4 or 12.
+ * @returns Header row, then values: premium as a fraction of parity; delta as a fraction of the conversion shares; gamma per 1% share move; vega per 0.01 volatility.
+ */
+export function cbgreeks(
+  share_price: any,
+  conversion_price: any,
+  coupon_rate: any,
+  years: any,
+  volatility: any,
+  rate: any,
+  credit_spread: any,
+  dividend_yield?: any,
+  call_from_years?: any,
+  call_trigger?: any,
+  put_years?: any,
+  steps?: any,
+  frequency?: any,
+): any[][] {
+  return excel("CBGREEKS", () => {
+    const g = cbGreeks(
+      convertibleArguments([share_price, conversion_price, coupon_rate, years, volatility, rate, credit_spread, dividend_yield, call_from_years, call_trigger, put_years, steps, frequency]),
+    );
+    return [
+      ["price", "parity", "premium", "bond_floor", "delta", "gamma", "vega"],
+      [g.price, g.parity, g.premium, g.bondFloor, g.delta, g.gamma, g.vega],
+    ];
+  });
 }

@@ -19,7 +19,7 @@ export const INVALID_CALLS: Record<string, InvalidCall> = {
   CONVRATE: { args: [-5], code: "#VALUE!", message: /conversion_price must be > 0, got -5/ },
   CONVSHARES: { args: ["lots", 80], code: "#VALUE!", message: /principal must be a number, got "lots"/ },
   PREMIUM: { args: [12.43, 0], code: "#VALUE!", message: /reference_price must be > 0, got 0/ },
-  PARITY: { args: [80, -1], code: "#VALUE!", message: /share_price must be ≥ 0, got -1/ },
+  PARITY: { args: [80, -1], code: "#VALUE!", message: /share_price must be > 0, got -1/ },
   NETSHARES: { args: [1e9, 12.43, 20, "shares"], code: "#VALUE!", message: /settlement.*"shares"/ },
   DILUTION: { args: [1e9, 12.43, 0], code: "#VALUE!", message: /shares_outstanding must be > 0, got 0/ },
   DEALDILUTION: { args: ["WULF-2025-08-CVT-2031", 4e8, 20, null, "maybe"], code: "#VALUE!", message: /include_capped_call.*"maybe"/ },
