@@ -64,6 +64,9 @@ function unknownTicker(typed: string): Error {
   );
 }
 
+const RESOLVED_LIMIT = 10_000;
+const resolvedIssuers = new Map<string, ReadonlySet<string> | null>();
+
 /**
  * The set of tickers records may carry for an issuer argument, or null for "all issuers"
  * (empty text, null, or an empty list). Tickers are separated by commas or semicolons,
@@ -71,7 +74,20 @@ function unknownTicker(typed: string): Error {
  */
 export function resolveIssuers(input: unknown): ReadonlySet<string> | null {
   if (input === null || input === undefined) return null;
-  const parts = (Array.isArray(input) ? input.map(String) : [String(input)])
+  const texts = Array.isArray(input) ? input.map(String) : [String(input)];
+  // The functions layer checks the issuer argument on every QUARTER call, memo hit or not:
+  // remember the answer per argument text (an unknown ticker throws, and is not remembered).
+  const key = texts.join(",");
+  const known = resolvedIssuers.get(key);
+  if (known !== undefined) return known;
+  const result = resolveIssuerTexts(texts);
+  if (resolvedIssuers.size >= RESOLVED_LIMIT) resolvedIssuers.clear();
+  resolvedIssuers.set(key, result);
+  return result;
+}
+
+function resolveIssuerTexts(texts: readonly string[]): ReadonlySet<string> | null {
+  const parts = texts
     .flatMap((part) => part.split(/[,;]/))
     .map((part) => part.trim())
     .filter((part) => part !== "");
