@@ -28,6 +28,7 @@
 import { invalidArgument, isMinerDebtError, noAnswer } from "../errors";
 import { MAX_ABS_RATE, MAX_VOLATILITY } from "./bsm";
 import { CouponFrequency, bondCashflows, checkFrequency, presentValueContinuous } from "./bond";
+import { normalCdf } from "./normal";
 import {
   FRACTION_HINT,
   Optional,
@@ -158,30 +159,84 @@ function checkConvertible(params: CbParams): CheckedConvertible {
 let capacity = 0;
 let equityValue = new Float64Array(0); // equity part E = V − B at the current step's nodes
 let cashValue = new Float64Array(0); // cash-only part B at the current step's nodes
-let conversionLadder = new Float64Array(0); // ratio·S0·u^(k − steps), k = 0..2·steps
+let conversionLadder = new Float64Array(0); // conversion value at each lattice level
 let couponByStep = new Float64Array(0); // coupon cash credited at each step
 
-function ensureCapacity(steps: number): void {
-  if (steps <= capacity) return;
-  capacity = steps;
-  equityValue = new Float64Array(steps + 1);
-  cashValue = new Float64Array(steps + 1);
-  conversionLadder = new Float64Array(2 * steps + 1);
-  couponByStep = new Float64Array(steps + 1);
+function ensureCapacity(treeSteps: number): void {
+  if (treeSteps <= capacity) return;
+  capacity = treeSteps;
+  equityValue = new Float64Array(treeSteps + 1);
+  cashValue = new Float64Array(treeSteps + 1);
+  conversionLadder = new Float64Array(2 * treeSteps + 1);
+  couponByStep = new Float64Array(treeSteps + 1);
 }
 
 /**
- * Node values near the root, written by the engine when asked: [V(2,0), V(2,1), V(2,2), V(1,0),
- * V(1,1)] (step, up-moves) — enough for tree delta and gamma.
+ * At the put date the holder puts where holding is worth less than par, and the cash part jumps
+ * there from the hold split to par. Value is continuous across that boundary but the split is
+ * not, and the two parts are discounted at different rates: a digital-like error that makes the
+ * price oscillate with `steps`. Each node stands for the cell of log prices around it (±1
+ * level); the two nodes on either side of the boundary get the split of their cell average: the
+ * boundary is located by linear interpolation of hold − par, and the node's equity part is its
+ * hold equity part times the share of the cell where the holder keeps the note. Values (the
+ * sum of the parts) are left as computed.
  */
-export type RootNodes = Float64Array;
+function smoothPutBoundary(
+  equity: Float64Array,
+  cash: Float64Array,
+  step: number,
+  putCash: number,
+  lowNode: number,
+  lowHold: number,
+  lowHoldEquity: number,
+  conversion: Float64Array,
+  ladderBase: number,
+): void {
+  const highNode = lowNode + 1;
+  if (lowNode < 0 || highNode > step || equity[lowNode] !== 0) return;
+  const highValue = equity[highNode] + cash[highNode];
+  // Smooth only a put/hold boundary; above it the holder must be holding, not converting.
+  if (conversion[ladderBase + 2 * highNode] >= highValue) return;
+  const lowGap = putCash - lowHold; // > 0
+  const highGap = highValue - putCash; // ≥ 0
+  const boundary = lowGap / (lowGap + highGap); // fraction of the way from lowNode to highNode
+  if (boundary < 0.5) {
+    // The boundary is inside the low node's cell: it keeps the note on part of it.
+    const keptShare = 0.5 - boundary;
+    equity[lowNode] = keptShare * lowHoldEquity;
+    cash[lowNode] -= equity[lowNode];
+  } else {
+    // Inside the high node's cell: part of it is put.
+    const putShare = boundary - 0.5;
+    const heldEquity = equity[highNode];
+    equity[highNode] = (1 - putShare) * heldEquity;
+    cash[highNode] += putShare * heldEquity;
+  }
+}
 
-/** Value per 100 face. `rootNodes` (length ≥ 5), if given, receives the nodes near the root. */
+/** Steps the lattice starts before today, so that today has three nodes (price, delta, gamma). */
+const LEAD_STEPS = 2;
+
+/**
+ * Value per 100 face by the CRR/Tsiveriotis–Fernandes tree.
+ *
+ * Lattice placement. The tree starts LEAD_STEPS steps before today (Pelsser & Vorst's extended
+ * tree), so today has three nodes S·d², S, S·u² and the value, dV/dS and d²V/dS² at the share
+ * price come from the quadratic through them. Without a soft call the middle node is the share
+ * price itself and the value is that node's. With a soft call the lattice is shifted by at most
+ * half a level so that the trigger price lies exactly on a lattice level: a binomial path cannot
+ * skip a level, so "the share price reached the trigger" is then exact, whereas a trigger
+ * between levels acts as if it sat on the next level up, an O(σ√dt) error that makes the price
+ * jump about as `steps` changes (Boyle & Lau 1994, "Bumping up against the barrier with the
+ * binomial method"). Today's value is then interpolated back to the actual share price.
+ *
+ * `slopes`, if given (length ≥ 2), receives dV/dS and d²V/dS² per 100 face at the share price.
+ */
 export function priceConvertible(
   terms: ConvertibleTerms,
   market: ConvertibleMarket,
   steps: number,
-  rootNodes: RootNodes | null = null,
+  slopes: Float64Array | null = null,
 ): number {
   const { years, conversionPrice, frequency } = terms;
   const { sharePrice, volatility, rate, creditSpread, dividendYield } = market;
@@ -207,87 +262,146 @@ export function priceConvertible(
   // A local copy: module-level exports compile to property loads in CommonJS builds.
   const par = CB_FACE;
   const ratio = par / conversionPrice;
+  const treeSteps = steps + LEAD_STEPS;
 
-  ensureCapacity(steps);
+  // Where the lattice sits, and the ladder index of the trigger (see above). Ladder index
+  // treeSteps is the lattice root's level; node (J, i) — step J, i up-moves — is on
+  // treeSteps + 2i − J. A hard call (trigger 0) is at −∞: every node is callable.
+  let latticeShare = sharePrice;
+  let callLevelIndex = Number.POSITIVE_INFINITY;
+  if (terms.callFromYears !== null) {
+    const triggerShare = terms.callTrigger * conversionPrice;
+    if (triggerShare > 0) {
+      const levelsAbove = Math.round(Math.log(triggerShare / sharePrice) / jump);
+      latticeShare = triggerShare * Math.exp(-levelsAbove * jump);
+      callLevelIndex = treeSteps + levelsAbove;
+    } else {
+      callLevelIndex = Number.NEGATIVE_INFINITY;
+    }
+  }
+
+  ensureCapacity(treeSteps);
   const equity = equityValue;
   const cash = cashValue;
   const conversion = conversionLadder;
   const coupons = couponByStep;
 
-  // Node (j, i) — step j, i up-moves — has share price S0·u^(2i − j): ladder index steps + 2i − j.
-  const conversionAtSpot = ratio * sharePrice;
-  for (let k = 0; k <= 2 * steps; k++) conversion[k] = conversionAtSpot * Math.exp((k - steps) * jump);
-  if (!Number.isFinite(conversion[2 * steps])) {
+  const conversionAtRoot = ratio * latticeShare;
+  for (let k = 0; k <= 2 * treeSteps; k++) {
+    conversion[k] = conversionAtRoot * Math.exp((k - treeSteps) * jump);
+  }
+  if (!Number.isFinite(conversion[2 * treeSteps])) {
     throw noAnswer("the share price tree overflows; reduce steps, volatility or years");
   }
 
-  coupons.fill(0, 0, steps + 1);
+  // Calls are allowed from the first node at or after call_from_years. When that date falls
+  // between nodes, the node before it is made callable in part (weight = how close the date is
+  // to it), to first order the average of the two trees with the call starting on either node;
+  // without this the price steps by O(dt) whenever the date crosses a node as `steps` changes.
+  let callStep = treeSteps + 1;
+  let partialCallWeight = 0;
+  if (terms.callFromYears !== null) {
+    const exactStep = terms.callFromYears / dt;
+    const firstStep = Math.ceil(exactStep - 1e-9);
+    callStep = firstStep + LEAD_STEPS;
+    partialCallWeight = firstStep - exactStep > 1e-9 ? firstStep - exactStep : 0;
+  }
+  // The put is exercised at the node nearest put_years.
+  const putStep = terms.putYears === null ? -1 : Math.round(terms.putYears / dt) + LEAD_STEPS;
+
+  // Step J is at time (J − LEAD_STEPS)·dt. Coupons: see the module comment. A coupon credited at
+  // a node after the put (or partial call) node but dated on or before the put date (call
+  // date) is still the holder's when the note is put (called): it is added, discounted, to the
+  // cash the holder then receives; a coupon credited at the put node but dated after the put
+  // date is taken out of it. So a put on a coupon date pays par plus that coupon, whichever
+  // node the two dates round to.
+  coupons.fill(0, 0, treeSteps + 1);
+  let putCash = par;
+  let partialCallCoupons = 0;
   if (terms.couponRate > 0) {
     const flows = bondCashflows(terms.couponRate, years, frequency, par);
     const coupon = (par * terms.couponRate) / frequency;
     const cashRate = rate + creditSpread;
     for (let k = 0; k < flows.times.length; k++) {
       const t = flows.times[k];
-      const step = Math.min(steps, Math.max(1, Math.ceil(t / dt - 1e-9)));
-      coupons[step] += coupon * Math.exp(cashRate * (step * dt - t));
+      const step = Math.min(steps, Math.max(1, Math.ceil(t / dt - 1e-9))) + LEAD_STEPS;
+      const stepTime = (step - LEAD_STEPS) * dt;
+      coupons[step] += coupon * Math.exp(cashRate * (stepTime - t));
+      if (terms.putYears !== null) {
+        const putTime = (putStep - LEAD_STEPS) * dt;
+        if (step > putStep && t <= terms.putYears + 1e-9) putCash += coupon * Math.exp(-cashRate * (t - putTime));
+        if (step === putStep && t > terms.putYears + 1e-9) putCash -= coupon * Math.exp(cashRate * (stepTime - t));
+      }
+      if (partialCallWeight > 0 && step === callStep && terms.callFromYears !== null && t <= terms.callFromYears + 1e-9) {
+        partialCallCoupons += coupon * Math.exp(-cashRate * (t - (callStep - 1 - LEAD_STEPS) * dt));
+      }
     }
   }
 
-  const callStep =
-    terms.callFromYears === null ? steps + 1 : Math.max(0, Math.ceil(terms.callFromYears / dt - 1e-9));
-  // Share price ≥ trigger × conversion price ⇔ conversion value ≥ trigger × par.
-  const callConversionLevel = terms.callTrigger * par;
-  const putStep = terms.putYears === null ? -1 : Math.round(terms.putYears / dt);
+  // The last step before maturity is valued in closed form (Broadie & Detemple's "binomial
+  // Black–Scholes"): at maturity the holder takes max(par, conversion value), so the cash part
+  // jumps from par to 0 where the share crosses the conversion price. Discounted at different
+  // rates, that jump is a digital payoff, which a plain tree prices with an odd/even O(1/√N)
+  // oscillation; over one lognormal step it is exact: cash = par·Φ(−d2) (plus the last coupon),
+  // equity = conversion value·e^(−q·dt)·Φ(d1).
+  const lastStep = treeSteps - 1;
+  const lastCoupon = coupons[treeSteps];
+  const lastDrift = (rate - dividendYield - (volatility * volatility) / 2) * dt;
+  const dividendDiscount = Math.exp(-dividendYield * dt);
 
-  // Maturity: convert or redeem at par, plus the last coupon (cash).
-  const lastCoupon = coupons[steps];
-  for (let i = 0; i <= steps; i++) {
-    const conversionValue = conversion[2 * i];
-    if (conversionValue > par) {
-      equity[i] = conversionValue;
-      cash[i] = lastCoupon;
-    } else {
-      equity[i] = 0;
-      cash[i] = par + lastCoupon;
-    }
-  }
-
-  for (let j = steps - 1; j >= 0; j--) {
+  let putEdgeNode = -1;
+  let putEdgeHold = 0;
+  let putEdgeHoldEquity = 0;
+  for (let j = lastStep; j >= LEAD_STEPS; j--) {
+    const analytic = j === lastStep;
     const coupon = coupons[j];
-    const callable = j >= callStep;
     const putHere = j === putStep;
-    const ladderBase = steps - j;
+    const ladderBase = treeSteps - j; // ladder index of node (j, i) is ladderBase + 2i
+    // Nodes from firstCalledNode up are at or above the trigger, once the call period started.
+    const callWeight = j >= callStep ? 1 : j === callStep - 1 ? partialCallWeight : 0;
+    const callCoupons = j === callStep - 1 ? partialCallCoupons : 0;
+    const firstCalledNode = callWeight > 0 ? Math.ceil((callLevelIndex - ladderBase) / 2) : j + 1;
     // Walk up the column carrying the lower child in locals: one read of each array per node.
     let equityBelow = equity[0];
     let cashBelow = cash[0];
     for (let i = 0; i <= j; i++) {
-      const equityAbove = equity[i + 1];
-      const cashAbove = cash[i + 1];
-      // Tsiveriotis–Fernandes: cash part at rate + spread, equity part at rate.
-      let cashPart = cashUp * cashAbove + cashDown * cashBelow;
-      let equityPart = equityUp * equityAbove + equityDown * equityBelow;
-      equityBelow = equityAbove;
-      cashBelow = cashAbove;
-      let value = cashPart + equityPart;
       const conversionValue = conversion[ladderBase + 2 * i];
-      if (callable && conversionValue >= callConversionLevel) {
-        // The issuer calls when holding is worth more than what a call forces: max(par, shares).
-        if (conversionValue > par) {
-          if (value > conversionValue) {
-            value = conversionValue;
-            equityPart = conversionValue;
-            cashPart = 0;
-          }
-        } else if (value > par) {
-          value = par;
-          equityPart = 0;
-          cashPart = par;
+      let cashPart: number;
+      let equityPart: number;
+      if (analytic) {
+        const d2 = (Math.log(conversionValue / par) + lastDrift) / jump;
+        cashPart = cashDiscount * (par * normalCdf(-d2) + lastCoupon);
+        equityPart = conversionValue * dividendDiscount * normalCdf(d2 + jump);
+      } else {
+        const equityAbove = equity[i + 1];
+        const cashAbove = cash[i + 1];
+        // Tsiveriotis–Fernandes: cash part at rate + spread, equity part at rate.
+        cashPart = cashUp * cashAbove + cashDown * cashBelow;
+        equityPart = equityUp * equityAbove + equityDown * equityBelow;
+        equityBelow = equityAbove;
+        cashBelow = cashAbove;
+      }
+      let value = cashPart + equityPart;
+      if (i >= firstCalledNode) {
+        // The issuer calls when holding is worth more than what a call forces; the holder then
+        // takes max(par, conversion value) — shares if conversion is worth more.
+        const forcedEquity = conversionValue > par ? conversionValue : 0;
+        const forcedCash = (conversionValue > par ? 0 : par) + callCoupons;
+        const forced = forcedEquity + forcedCash;
+        if (value > forced) {
+          value += callWeight * (forced - value);
+          equityPart += callWeight * (forcedEquity - equityPart);
+          cashPart += callWeight * (forcedCash - cashPart);
         }
       }
-      if (putHere && value < par) {
-        value = par;
+      if (putHere && value < putCash) {
+        // Remember the highest put node's hold split for the smoothing below.
+        putEdgeNode = i;
+        putEdgeHold = value;
+        putEdgeHoldEquity = equityPart;
+        value = putCash;
         equityPart = 0;
-        cashPart = par;
+        cashPart = putCash;
       }
       if (conversionValue > value) {
         equityPart = conversionValue;
@@ -296,18 +410,37 @@ export function priceConvertible(
       equity[i] = equityPart;
       cash[i] = cashPart + coupon;
     }
-    if (rootNodes !== null) {
-      if (j === 2) {
-        rootNodes[0] = equity[0] + cash[0];
-        rootNodes[1] = equity[1] + cash[1];
-        rootNodes[2] = equity[2] + cash[2];
-      } else if (j === 1) {
-        rootNodes[3] = equity[0] + cash[0];
-        rootNodes[4] = equity[1] + cash[1];
-      }
+    if (putHere) {
+      smoothPutBoundary(equity, cash, j, putCash, putEdgeNode, putEdgeHold, putEdgeHoldEquity, conversion, ladderBase);
     }
   }
-  return equity[0] + cash[0];
+
+  // Today's three nodes, and the quadratic through them (Newton's divided differences).
+  const shareLow = latticeShare * down * down;
+  const shareHigh = latticeShare * up * up;
+  const valueLow = equity[0] + cash[0];
+  const valueMiddle = equity[1] + cash[1];
+  const valueHigh = equity[2] + cash[2];
+  const slopeLow = (valueMiddle - valueLow) / (latticeShare - shareLow);
+  const slopeHigh = (valueHigh - valueMiddle) / (shareHigh - latticeShare);
+  const curvature = (slopeHigh - slopeLow) / (shareHigh - shareLow);
+  let value =
+    latticeShare === sharePrice
+      ? valueMiddle
+      : valueLow +
+        slopeLow * (sharePrice - shareLow) +
+        curvature * (sharePrice - shareLow) * (sharePrice - latticeShare);
+  if (slopes !== null) {
+    slopes[0] = slopeLow + curvature * (2 * sharePrice - shareLow - latticeShare);
+    slopes[1] = 2 * curvature;
+  }
+  // The interpolated value still obeys today's rights: call, put, conversion.
+  const conversionToday = ratio * sharePrice;
+  if (LEAD_STEPS >= callStep && Math.log((terms.callTrigger * conversionPrice) / sharePrice) <= 0) {
+    value = Math.min(value, Math.max(par, conversionToday));
+  }
+  if (putStep === LEAD_STEPS) value = Math.max(value, putCash);
+  return Math.max(value, conversionToday);
 }
 
 /** Straight bond value per 100 face with the notes' coupons, at continuous rate + spread. */
@@ -339,30 +472,16 @@ export interface CbGreeks {
   vega: number;
 }
 
-const rootNodes = new Float64Array(5);
+const treeSlopes = new Float64Array(2);
 
 /** CBGREEKS: price, parity, premium, bond floor, delta, gamma, vega. */
 export function cbGreeks(params: CbParams): CbGreeks {
   const { terms, market, steps } = checkConvertible(params);
-  if (steps < 2) {
-    throw invalidArgument(`steps must be ≥ 2 for greeks (the tree's first two steps), got ${steps}`);
-  }
-  const price = priceConvertible(terms, market, steps, rootNodes);
+  const price = priceConvertible(terms, market, steps, treeSlopes);
   const ratio = CB_FACE / terms.conversionPrice;
-
-  // Tree delta and gamma from the nodes one and two steps in (Hull's method): no repricing noise.
-  const jump = market.volatility * Math.sqrt(terms.years / steps);
   const s0 = market.sharePrice;
-  const sUp = s0 * Math.exp(jump);
-  const sDown = s0 * Math.exp(-jump);
-  const sUpUp = s0 * Math.exp(2 * jump);
-  const sDownDown = s0 * Math.exp(-2 * jump);
-  const [vDownDown, vMiddle, vUpUp, vDown, vUp] = rootNodes;
-  const dvdsAbsolute = (vUp - vDown) / (sUp - sDown);
-  const slopeHigh = (vUpUp - vMiddle) / (sUpUp - s0);
-  const slopeLow = (vMiddle - vDownDown) / (s0 - sDownDown);
-  const d2vds2 = (slopeHigh - slopeLow) / ((sUpUp - sDownDown) / 2);
-
+  // Delta and gamma from today's three lattice nodes (no repricing noise); see priceConvertible.
+  const [dvds, d2vds2] = treeSlopes;
   const vega = bumpVega(terms, market, steps);
   const parity = ratio * s0;
   const bondFloor = convertibleBondFloor(terms, market);
@@ -371,7 +490,7 @@ export function cbGreeks(params: CbParams): CbGreeks {
     parity: finiteResult("parity", parity),
     premium: finiteResult("premium", price / parity - 1),
     bondFloor: finiteResult("bond floor", bondFloor),
-    delta: finiteResult("delta", dvdsAbsolute / ratio),
+    delta: finiteResult("delta", dvds / ratio),
     gamma: finiteResult("gamma", (d2vds2 * GAMMA_MOVE * s0) / ratio),
     vega: finiteResult("vega", vega),
   };
