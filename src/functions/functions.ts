@@ -619,7 +619,7 @@ export function cbprice(
  * @param call_from_years Issuer may call at par from this many years on; omitted = not callable.
  * @param call_trigger Call allowed when the share price ≥ call_trigger × conversion_price (default 1.3).
  * @param put_years Holder may put at par at this many years; omitted = no put.
- * @param steps Tree steps, 2 to 5000 (default 500).
+ * @param steps Tree steps, 1 to 5000 (default 500): more is more precise and slower.
  * @param frequency Coupons a year: 1, 2 (default), 4 or 12.
  * @returns Header row, then values: premium as a fraction of parity; delta as a fraction of the conversion shares; gamma per 1% share move; vega per 0.01 volatility.
  */
