@@ -80,7 +80,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
     setDealId(null);
     // Back on the list, put focus on the row the deal was opened from.
     requestAnimationFrame(() => {
-      const row = id ? document.querySelector<HTMLElement>(`[data-deal-id="${CSS.escape(id)}"]`) : null;
+      const row = [...document.querySelectorAll<HTMLElement>("[data-deal-id]")].find((element) => element.dataset.dealId === id);
       row?.focus();
     });
   }, []);
@@ -93,7 +93,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
             <header className={styles.header}>
               <img src="assets/icon-32.png" width={32} height={32} alt="" />
               <div className={styles.titles}>
-                <Text as="h1" weight="semibold" size={500} style={{ margin: 0 }}>
+                <Text block as="h1" weight="semibold" size={500} style={{ margin: 0 }}>
                   MinerDebt
                 </Text>
                 <Text size={200}>Dataset {version.label}</Text>

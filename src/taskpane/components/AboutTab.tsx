@@ -88,7 +88,7 @@ export default function AboutTab() {
   return (
     <div className={styles.root}>
       <section aria-labelledby="about-dataset">
-        <Subtitle2 as="h2" id="about-dataset">
+        <Subtitle2 block as="h2" id="about-dataset">
           Dataset
         </Subtitle2>
         <dl className={styles.facts}>
@@ -112,15 +112,15 @@ export default function AboutTab() {
       </section>
 
       <section aria-labelledby="about-rule">
-        <Subtitle2 as="h2" id="about-rule">
+        <Subtitle2 block as="h2" id="about-rule">
           How sums are made
         </Subtitle2>
-        <Body1 as="p">
+        <Body1 block as="p">
           A financing counts in every total, chart and QUARTER/SERIES result when it is new money (not an exchange,
           extension or restructuring issuance), its borrower is a listed company (private borrowers such as Compute
           North are kept as 2021-cycle context and shown only on request), and its amount is known.
         </Body1>
-        <Body1 as="p">
+        <Body1 block as="p">
           The amount is the money that record raised: for notes the issued amount including any exercised
           purchasers&rsquo; option, else the priced amount; for loans and facilities the new commitment (an upsize
           counts only the increment); the drawn amount where only that is known. A financing belongs to the calendar
@@ -129,7 +129,7 @@ export default function AboutTab() {
       </section>
 
       <section aria-labelledby="about-method">
-        <Subtitle2 as="h2" id="about-method">
+        <Subtitle2 block as="h2" id="about-method">
           Methodology
         </Subtitle2>
         <ul className={styles.list}>
@@ -143,7 +143,7 @@ export default function AboutTab() {
       </section>
 
       <section aria-labelledby="about-sources">
-        <Subtitle2 as="h2" id="about-sources">
+        <Subtitle2 block as="h2" id="about-sources">
           Sources
         </Subtitle2>
         {error ? <Text role="alert">Could not load the source list: {error}</Text> : null}

@@ -37,7 +37,13 @@ const useStyles = makeStyles({
   value: { margin: 0, fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   source: { overflowWrap: "anywhere" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
+
+/** A term's label in the deal view: the values carry their units, so headings drop them. */
+function termLabel(name: FieldName): string {
+  return fieldHeading(name).replace(/ \((USD|shares per \$1,000)[^)]*\)$/, "");
+}
 
 /** The terms shown, in groups; a field whose value is null shows "not disclosed". */
 const TERM_GROUPS: { title: string; fields: FieldName[] }[] = [
@@ -109,13 +115,13 @@ function Terms({ record }: { record: FinancingCore }) {
         });
         if (fields.length === 0) return null;
         return (
-          <section key={group.title} aria-label={group.title}>
-            <Subtitle2 as="h3">{group.title}</Subtitle2>
+          <section key={group.title} aria-label={group.title} className={styles.section}>
+            <Subtitle2 block as="h3" style={{ margin: 0 }}>{group.title}</Subtitle2>
             <dl className={styles.terms}>
               {fields.map((name) => (
                 <div key={name} style={{ display: "contents" }}>
                   <dt className={styles.term} title={DEFS.get(name)?.description}>
-                    {fieldHeading(name)}
+                    {termLabel(name)}
                   </dt>
                   <dd className={styles.value} data-field={name}>
                     {termText(name, (record as unknown as Record<string, unknown>)[name])}
@@ -148,8 +154,8 @@ function Detail({ id }: { id: string }) {
   if (!detail) return <Spinner size="tiny" label="Loading notes and sources…" />;
   return (
     <>
-      <section aria-label="Notes">
-        <Subtitle2 as="h3">Use of proceeds, outcome, notes</Subtitle2>
+      <section aria-label="Notes" className={styles.section}>
+        <Subtitle2 block as="h3" style={{ margin: 0 }}>Use of proceeds, outcome, notes</Subtitle2>
         <dl className={styles.terms}>
           <dt className={styles.term}>Use of proceeds</dt>
           <dd className={styles.value}>{detail.use_of_proceeds ?? "Not stated"}</dd>
@@ -168,8 +174,8 @@ function Detail({ id }: { id: string }) {
           ) : null}
         </dl>
       </section>
-      <section aria-label="Sources">
-        <Subtitle2 as="h3">Sources ({detail.sources.length})</Subtitle2>
+      <section aria-label="Sources" className={styles.section}>
+        <Subtitle2 block as="h3" style={{ margin: 0 }}>Sources ({detail.sources.length})</Subtitle2>
         <ol className={styles.list}>
           {detail.sources.map((source) => (
             <li key={source.url} className={styles.source}>
@@ -214,7 +220,7 @@ export default function DealView({ dealId, onBack }: { dealId: string; onBack: (
       ) : (
         <>
           <div className={styles.heading} ref={headingRef} tabIndex={-1}>
-            <Title3 as="h2" id="deal-title" style={{ margin: 0 }}>
+            <Title3 block as="h2" id="deal-title" style={{ margin: 0 }}>
               {record.issuer}
             </Title3>
             <Body1>

@@ -50,6 +50,8 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   inputs: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
+  // Fluent's Input and Dropdown have a minimum width wider than half a task pane.
+  control: { minWidth: 0, width: "100%" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   selected: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground1Selected },
   chartBox: { minHeight: "220px" },
@@ -136,7 +138,7 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
 
   return (
     <section className={styles.root} aria-labelledby="calculator-heading">
-      <Subtitle2 as="h3" id="calculator-heading">
+      <Subtitle2 block as="h3" id="calculator-heading" style={{ margin: 0 }}>
         Dilution calculator
       </Subtitle2>
       <Caption1>
@@ -152,6 +154,7 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
           hint={sharesError ? undefined : "Not in the dataset: from the latest 10-Q/10-K cover page."}
         >
           <Input
+            className={styles.control}
             inputMode="numeric"
             value={sharesText}
             placeholder="e.g. 350,000,000"
@@ -160,10 +163,11 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
           />
         </Field>
         <Field label="Share price (USD)" required validationState={priceError ? "error" : "none"} validationMessage={priceError}>
-          <Input inputMode="decimal" value={priceText} onChange={(_, data) => setPriceText(data.value)} />
+          <Input className={styles.control} inputMode="decimal" value={priceText} onChange={(_, data) => setPriceText(data.value)} />
         </Field>
         <Field label="Settlement (chart)">
           <Dropdown
+            className={styles.control}
             value={SETTLEMENT_METHOD_LABELS[settlement]}
             selectedOptions={[settlement]}
             onOptionSelect={(_, data) => data.optionValue && setSettlement(data.optionValue as SettlementMethod)}
@@ -195,11 +199,13 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
           </TableHeader>
           <TableBody>
             {results.map(({ method, outcome }: { method: SettlementMethod; outcome: DilutionOutcome }) => (
-              <TableRow key={method} className={method === settlement ? styles.selected : undefined} data-settlement={method}>
-                <TableCell>
-                  {SETTLEMENT_METHOD_LABELS[method]}
-                  {method === settlement ? " (chart)" : ""}
-                </TableCell>
+              <TableRow
+                key={method}
+                className={method === settlement ? styles.selected : undefined}
+                aria-current={method === settlement ? "true" : undefined}
+                data-settlement={method}
+              >
+                <TableCell>{SETTLEMENT_METHOD_LABELS[method]}</TableCell>
                 <TableCell className={styles.number}>{shareCount(outcome.newShares)}</TableCell>
                 <TableCell className={styles.number}>{fraction(outcome.dilution, 2)}</TableCell>
               </TableRow>
@@ -210,7 +216,7 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
       {results === null && principal !== null ? <Caption1>Enter shares outstanding to see new shares and dilution.</Caption1> : null}
       {principal === null ? <Text>The principal is not disclosed in the sources, so dilution can't be computed.</Text> : null}
       <Caption1>
-        Dilution = new shares ÷ shares outstanding{activeCap !== null ? `, with the capped call offsetting shares up to ${usdPerShare(activeCap)}` : ""}.
+        Highlighted: the settlement charted below. Dilution = new shares ÷ shares outstanding{activeCap !== null ? `, with the capped call offsetting shares up to ${usdPerShare(activeCap)}` : ""}.
       </Caption1>
 
       <div ref={chartRef} className={styles.chartBox}>

@@ -1,6 +1,7 @@
 /** Dilution across share prices for one settlement method, with and without the capped call (lazy chunk). */
 import { LineChart, type LineChartPoints } from "@fluentui/react-charts";
 import { tokens } from "@fluentui/react-components";
+import { ChartLegend } from "./ChartLegend";
 
 export interface CurvePoint {
   x: number;
@@ -21,9 +22,11 @@ export default function DilutionChart({
   // Plotted in percent so the axis reads "12.5" rather than "0.125".
   const toPercent = (points: CurvePoint[]) => points.map((p) => ({ x: p.x, y: p.y * 100 }));
   const lines: LineChartPoints[] = [
-    { legend: `${settlementLabel}, no capped call`, data: toPercent(withoutCap), color: tokens.colorPaletteBlueBorderActive },
+    { legend: `${settlementLabel}, no capped call`, data: toPercent(withoutCap), color: tokens.colorPaletteBlueBorderActive, hideNonActiveDots: true },
   ];
-  if (withCap) lines.push({ legend: `${settlementLabel} + capped call`, data: toPercent(withCap), color: tokens.colorPaletteDarkOrangeBorderActive });
+  if (withCap) {
+    lines.push({ legend: `${settlementLabel} + capped call`, data: toPercent(withCap), color: tokens.colorPaletteDarkOrangeBorderActive, hideNonActiveDots: true });
+  }
   return (
     <div role="figure" aria-label={`Dilution in percent of shares outstanding across share prices, ${settlementLabel} settlement`}>
       <LineChart
@@ -32,8 +35,9 @@ export default function DilutionChart({
         height={220}
         xAxisTitle="Share price (USD)"
         yAxisTitle="Dilution %"
-        legendProps={{ allowFocusOnLegends: true }}
+        hideLegend
       />
+      <ChartLegend label="Lines" items={lines.map((line) => ({ label: line.legend, color: line.color as string }))} />
     </div>
   );
 }

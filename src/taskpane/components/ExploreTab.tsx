@@ -93,7 +93,7 @@ export function ExploreTab({
       </Caption1>
 
       <section className={styles.section} aria-labelledby="insert-heading">
-        <Subtitle2 as="h2" id="insert-heading">
+        <Subtitle2 block as="h2" id="insert-heading" style={{ margin: 0 }}>
           Insert into the workbook
         </Subtitle2>
         <div className={styles.actions}>
@@ -142,7 +142,7 @@ export function ExploreTab({
       </section>
 
       <section className={styles.section} aria-labelledby="chart-heading">
-        <Subtitle2 as="h2" id="chart-heading">
+        <Subtitle2 block as="h2" id="chart-heading" style={{ margin: 0 }}>
           By quarter
         </Subtitle2>
         <div ref={chartRef} className={styles.chartBox}>
@@ -157,7 +157,7 @@ export function ExploreTab({
       </section>
 
       <section className={styles.section} aria-labelledby="grid-heading">
-        <Subtitle2 as="h2" id="grid-heading">
+        <Subtitle2 block as="h2" id="grid-heading" style={{ margin: 0 }}>
           Financings ({data.rows.length})
         </Subtitle2>
         {data.rows.length > 0 ? (

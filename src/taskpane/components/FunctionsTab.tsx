@@ -99,7 +99,7 @@ export default function FunctionsTab() {
           return (
             <li key={fn.id}>
               <Card className={styles.card} appearance="outline">
-                <Text as="h3" className={styles.signature} style={{ margin: 0 }}>
+                <Text block as="h3" className={styles.signature} style={{ margin: 0 }}>
                   {signature(fn)}
                 </Text>
                 <Body1>{fn.description}</Body1>

@@ -16,7 +16,7 @@ import {
   type TableColumnDefinition,
   type TableColumnSizingOptions,
 } from "@fluentui/react-components";
-import type { FinancingCore } from "../../data";
+import { compareOldestFirst, type FinancingCore } from "../../data";
 import { instrumentClassLabel, instrumentLabel, useLabel } from "../model/labels";
 import { percentNumber, usdMillions, usdPerShare } from "../model/format";
 
@@ -50,7 +50,7 @@ function compareNullable<T>(a: T | null, b: T | null, compare: (x: T, y: T) => n
 const byNumber = (a: number, b: number) => a - b;
 const byText = (a: string, b: string) => a.localeCompare(b);
 
-export const GRID_COLUMN_IDS = ["issuer", "date", "instrument", "amount", "coupon", "maturity", "conversion", "use"] as const;
+export const GRID_COLUMN_IDS = ["issuer", "date", "amount", "instrument", "coupon", "maturity", "conversion", "use"] as const;
 
 function columns(numberClass: string, mutedClass: string): TableColumnDefinition<FinancingCore>[] {
   return [
@@ -67,15 +67,16 @@ function columns(numberClass: string, mutedClass: string): TableColumnDefinition
     }),
     createTableColumn<FinancingCore>({
       columnId: "date",
-      compare: (a, b) => byText(dealDate(a), dealDate(b)),
+      // Chronological (src/data's order: pricing, else closing, else announcement, else
+      // quarter); undated records count as oldest, so "newest first" starts with real dates.
+      compare: (a, b) => {
+        const undatedA = dealDate(a) === "";
+        const undatedB = dealDate(b) === "";
+        if (undatedA || undatedB) return undatedA === undatedB ? 0 : undatedA ? -1 : 1;
+        return compareOldestFirst(a, b);
+      },
       renderHeaderCell: () => "Date",
       renderCell: (r) => dealDate(r) || "—",
-    }),
-    createTableColumn<FinancingCore>({
-      columnId: "instrument",
-      compare: (a, b) => byText(instrumentLabel(a.instrument), instrumentLabel(b.instrument)),
-      renderHeaderCell: () => "Instrument",
-      renderCell: (r) => <span title={instrumentClassLabel(r.instrument_class)}>{instrumentLabel(r.instrument)}</span>,
     }),
     createTableColumn<FinancingCore>({
       columnId: "amount",
@@ -87,6 +88,12 @@ function columns(numberClass: string, mutedClass: string): TableColumnDefinition
           {!r.new_money ? <span className={mutedClass}> (not new money)</span> : null}
         </span>
       ),
+    }),
+    createTableColumn<FinancingCore>({
+      columnId: "instrument",
+      compare: (a, b) => byText(instrumentLabel(a.instrument), instrumentLabel(b.instrument)),
+      renderHeaderCell: () => "Instrument",
+      renderCell: (r) => <span title={instrumentClassLabel(r.instrument_class)}>{instrumentLabel(r.instrument)}</span>,
     }),
     createTableColumn<FinancingCore>({
       columnId: "coupon",

@@ -1,14 +1,16 @@
 /**
  * Quarterly stacked columns by instrument class (lazy chunk: @fluentui/react-charts is large).
- * The numbers come from src/data quarterlySeries, the same series the summary insert writes.
+ * The numbers come from src/data quarterlySeries, the same series the summary insert writes;
+ * plotted in USD billions so the axis reads "16" rather than "16.42k" millions.
  */
 import { VerticalStackedBarChart, type VerticalStackedChartProps } from "@fluentui/react-charts";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
 import type { QuarterlySeries } from "../../data";
 import { instrumentClassLabel } from "../model/labels";
 import { usdMillions } from "../model/format";
+import { ChartLegend } from "./ChartLegend";
 
-/** Class colours: Fluent data-viz palette tokens, readable on light and dark backgrounds. */
+/** Class colours: Fluent palette tokens, readable on light and dark backgrounds. */
 const CLASS_COLORS: Record<string, string> = {
   convertible: tokens.colorPaletteBlueBorderActive,
   convertible_preferred: tokens.colorPaletteLavenderBorderActive,
@@ -21,14 +23,12 @@ const CLASS_COLORS: Record<string, string> = {
   other: tokens.colorPaletteSteelBorderActive,
 };
 
-const useStyles = makeStyles({ chart: { width: "100%" } });
-
 export function chartData(series: QuarterlySeries): VerticalStackedChartProps[] {
   return series.quarters.map((quarter, q) => ({
     xAxisPoint: quarter,
     chartData: series.groups.map((group, g) => ({
       legend: instrumentClassLabel(group),
-      data: series.values[q][g] / 1e6,
+      data: series.values[q][g] / 1e9,
       color: CLASS_COLORS[group],
       yAxisCalloutData: usdMillions(series.values[q][g]),
     })),
@@ -36,20 +36,22 @@ export function chartData(series: QuarterlySeries): VerticalStackedChartProps[] 
 }
 
 export default function QuarterlyChart({ series, width }: { series: QuarterlySeries; width: number }) {
-  const styles = useStyles();
-  const data = chartData(series);
   return (
-    <div className={styles.chart} role="figure" aria-label="Debt and convertible raises by quarter and instrument class, USD millions">
+    <div role="figure" aria-label="Debt and convertible raises by quarter and instrument class, USD billions">
       <VerticalStackedBarChart
-        data={data}
+        data={chartData(series)}
         width={width}
-        height={260}
+        height={240}
         barWidth="auto"
         maxBarWidth={18}
-        yAxisTitle="USD m"
+        yAxisTitle="USD bn"
         hideLabels
-        legendProps={{ allowFocusOnLegends: true, overflowText: "more" }}
-        chartTitle="Raises by quarter (USD m)"
+        hideLegend
+        chartTitle="Raises by quarter (USD bn)"
+      />
+      <ChartLegend
+        label="Instrument classes"
+        items={series.groups.map((group) => ({ label: instrumentClassLabel(group), color: CLASS_COLORS[group] }))}
       />
     </div>
   );
