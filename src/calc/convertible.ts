@@ -214,6 +214,15 @@ function smoothPutBoundary(
   }
 }
 
+/**
+ * Nodes further than this many standard deviations (of the ladder index, ≈ √steps after
+ * `steps` steps) from the expected path are not updated: they are reached with probability
+ * below e^(−8²/2) ≈ 1e−14, so what they hold (the value of a neighbouring node a step or more
+ * later) cannot move the price by more than rounding, and skipping them halves the work of a
+ * 500-step tree.
+ */
+const BAND_WIDTH = 8;
+
 /** Steps the lattice starts before today, so that today has three nodes (price, delta, gamma). */
 const LEAD_STEPS = 2;
 
@@ -349,11 +358,29 @@ export function priceConvertible(
   const lastDrift = (rate - dividendYield - (volatility * volatility) / 2) * dt;
   const dividendDiscount = Math.exp(-dividendYield * dt);
 
+  // Expected ladder move per step (a path's ladder index moves ±1).
+  const drift = 2 * probabilityUp - 1;
   let putEdgeNode = -1;
   let putEdgeHold = 0;
   let putEdgeHoldEquity = 0;
+  // The last step's continuation, written where the main loop reads a node's own value: for
+  // that column it takes weight 1 on the node itself ("below") and 0 on the node above.
+  for (let i = 0; i <= lastStep; i++) {
+    const conversionValue = conversion[1 + 2 * i];
+    const d2 = (Math.log(conversionValue / par) + lastDrift) / jump;
+    // Beyond ±9 standard deviations Φ is 0 or 1 to double precision: skip the two erfc calls.
+    const cashProbability = d2 > 9 ? 0 : d2 < -9 - jump ? 1 : normalCdf(-d2);
+    const equityProbability = d2 > 9 ? 1 : d2 < -9 - jump ? 0 : normalCdf(d2 + jump);
+    cash[i] = cashDiscount * (par * cashProbability + lastCoupon);
+    equity[i] = conversionValue * dividendDiscount * equityProbability;
+  }
+
   for (let j = lastStep; j >= LEAD_STEPS; j--) {
     const analytic = j === lastStep;
+    const stepCashUp = analytic ? 0 : cashUp;
+    const stepCashDown = analytic ? 1 : cashDown;
+    const stepEquityUp = analytic ? 0 : equityUp;
+    const stepEquityDown = analytic ? 1 : equityDown;
     const coupon = coupons[j];
     const putHere = j === putStep;
     const ladderBase = treeSteps - j; // ladder index of node (j, i) is ladderBase + 2i
@@ -361,26 +388,24 @@ export function priceConvertible(
     const callWeight = j >= callStep ? 1 : j === callStep - 1 ? partialCallWeight : 0;
     const callCoupons = j === callStep - 1 ? partialCallCoupons : 0;
     const firstCalledNode = callWeight > 0 ? Math.ceil((callLevelIndex - ladderBase) / 2) : j + 1;
+    // Only nodes within BAND_WIDTH standard deviations of the expected path from the lattice
+    // root are updated (the whole column near the root and at the last step); see BAND_WIDTH.
+    const bandCentre = treeSteps + drift * j;
+    const bandHalfWidth = analytic ? Number.POSITIVE_INFINITY : BAND_WIDTH * Math.sqrt(j) + LEAD_STEPS;
+    const firstNode = Math.max(0, Math.ceil((bandCentre - bandHalfWidth - ladderBase) / 2));
+    const lastNode = Math.min(j, Math.floor((bandCentre + bandHalfWidth - ladderBase) / 2));
     // Walk up the column carrying the lower child in locals: one read of each array per node.
-    let equityBelow = equity[0];
-    let cashBelow = cash[0];
-    for (let i = 0; i <= j; i++) {
+    let equityBelow = equity[firstNode];
+    let cashBelow = cash[firstNode];
+    for (let i = firstNode; i <= lastNode; i++) {
       const conversionValue = conversion[ladderBase + 2 * i];
-      let cashPart: number;
-      let equityPart: number;
-      if (analytic) {
-        const d2 = (Math.log(conversionValue / par) + lastDrift) / jump;
-        cashPart = cashDiscount * (par * normalCdf(-d2) + lastCoupon);
-        equityPart = conversionValue * dividendDiscount * normalCdf(d2 + jump);
-      } else {
-        const equityAbove = equity[i + 1];
-        const cashAbove = cash[i + 1];
-        // Tsiveriotis–Fernandes: cash part at rate + spread, equity part at rate.
-        cashPart = cashUp * cashAbove + cashDown * cashBelow;
-        equityPart = equityUp * equityAbove + equityDown * equityBelow;
-        equityBelow = equityAbove;
-        cashBelow = cashAbove;
-      }
+      const equityAbove = equity[i + 1];
+      const cashAbove = cash[i + 1];
+      // Tsiveriotis–Fernandes: cash part at rate + spread, equity part at rate.
+      let cashPart = stepCashUp * cashAbove + stepCashDown * cashBelow;
+      let equityPart = stepEquityUp * equityAbove + stepEquityDown * equityBelow;
+      equityBelow = equityAbove;
+      cashBelow = cashAbove;
       let value = cashPart + equityPart;
       if (i >= firstCalledNode) {
         // The issuer calls when holding is worth more than what a call forces; the holder then
