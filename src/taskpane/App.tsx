@@ -21,6 +21,7 @@ import {
 import { datasetVersion, type FinancingCore } from "../data";
 import { AdapterProvider } from "./excel/AdapterContext";
 import type { WorkbookAdapter } from "./excel/workbook";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ExploreTab } from "./components/ExploreTab";
 import { NO_FILTERS, type ExploreFilters } from "./model/filters";
 import { ServicesProvider, defaultServices, type PaneServices } from "./services";
@@ -118,14 +119,16 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
               <Tab value="about">About</Tab>
             </TabList>
             <main className={styles.body} role="tabpanel" aria-label={tab}>
-              <Suspense fallback={<Spinner label="Loading…" />}>
-                {tab === "explore" && dealId === null ? (
-                  <ExploreTab filters={filters} onFiltersChange={setFilters} onOpenDeal={openDeal} />
-                ) : null}
-                {tab === "explore" && dealId !== null ? <DealView dealId={dealId} onBack={closeDeal} /> : null}
-                {tab === "functions" ? <FunctionsTab /> : null}
-                {tab === "about" ? <AboutTab /> : null}
-              </Suspense>
+              <ErrorBoundary key={`${tab}:${dealId ?? ""}`} what={tab === "explore" && dealId ? "the deal" : `the ${tab} tab`}>
+                <Suspense fallback={<Spinner label="Loading…" />}>
+                  {tab === "explore" && dealId === null ? (
+                    <ExploreTab filters={filters} onFiltersChange={setFilters} onOpenDeal={openDeal} />
+                  ) : null}
+                  {tab === "explore" && dealId !== null ? <DealView dealId={dealId} onBack={closeDeal} /> : null}
+                  {tab === "functions" ? <FunctionsTab /> : null}
+                  {tab === "about" ? <AboutTab /> : null}
+                </Suspense>
+              </ErrorBoundary>
             </main>
           </div>
         </AdapterProvider>

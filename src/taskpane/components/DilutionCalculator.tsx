@@ -35,6 +35,7 @@ import {
   sensitivityPrices,
   type SettlementMethod,
 } from "../plans/dilutionScenario";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { InsertButton, useInsert } from "./useInsert";
 import { useElementWidth } from "./useElementWidth";
 
@@ -221,6 +222,7 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
 
       <div ref={chartRef} className={styles.chartBox}>
         {curve ? (
+          <ErrorBoundary what="the chart">
           <Suspense fallback={<Spinner size="small" label="Loading chart…" />}>
             <DilutionChart
               withoutCap={curve.withoutCap}
@@ -229,6 +231,7 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
               width={Math.max(260, chartWidth)}
             />
           </Suspense>
+          </ErrorBoundary>
         ) : (
           <Caption1>The chart of dilution across share prices appears once shares outstanding is entered.</Caption1>
         )}

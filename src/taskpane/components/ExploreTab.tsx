@@ -11,6 +11,7 @@ import {
 } from "../../data";
 import { describeFilters, listQuery, sumQuery, type ExploreFilters } from "../model/filters";
 import { offeringsArguments, offeringsFormulaText } from "../plans/offeringsFormula";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { FiltersPanel } from "./FiltersPanel";
 import { SummaryStrip, summarize, type Summary } from "./SummaryStrip";
 import { InsertButton, useInsert } from "./useInsert";
@@ -147,9 +148,11 @@ export function ExploreTab({
         </Subtitle2>
         <div ref={chartRef} className={styles.chartBox}>
           {data.series.quarters.length > 0 && data.summary.count > 0 ? (
-            <Suspense fallback={<Spinner size="small" label="Loading chart…" />}>
-              <QuarterlyChart series={data.series} width={Math.max(280, chartWidth)} />
-            </Suspense>
+            <ErrorBoundary what="the chart">
+              <Suspense fallback={<Spinner size="small" label="Loading chart…" />}>
+                <QuarterlyChart series={data.series} width={Math.max(280, chartWidth)} />
+              </Suspense>
+            </ErrorBoundary>
           ) : (
             <Text>No counted financings in range.</Text>
           )}
@@ -161,9 +164,11 @@ export function ExploreTab({
           Financings ({data.rows.length})
         </Subtitle2>
         {data.rows.length > 0 ? (
-          <Suspense fallback={<Spinner size="small" label="Loading the list…" />}>
-            <OfferingsGrid rows={data.rows} onOpen={onOpenDeal} />
-          </Suspense>
+          <ErrorBoundary what="the list">
+            <Suspense fallback={<Spinner size="small" label="Loading the list…" />}>
+              <OfferingsGrid rows={data.rows} onOpen={onOpenDeal} />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
           <Text>{noRows}</Text>
         )}
