@@ -6,7 +6,7 @@
  * rate).
  *
  * As in QuantLib, the instrument (ConvertibleTerms: what the notes promise) is plain data, kept
- * apart from the market (MarketInputs) and the pricing engine (priceConvertible: the tree).
+ * apart from the market (ConvertibleMarket) and the pricing engine (priceConvertible: the tree).
  *
  * Conventions (docs/calculations.md has the full list):
  * - rate, credit_spread and dividend_yield are continuously compounded annual fractions; the
@@ -22,8 +22,15 @@
  * - issuer soft call at par (100) at nodes at or after call_from_years where the share price is
  *   ≥ call_trigger × conversion price: the issuer calls when holding is worth more than
  *   max(100, conversion value), and the holder then takes the larger of the two.
- * - holder put at par (100) at the node nearest put_years.
+ *   When call_from_years falls between nodes the node before it is callable in part.
+ * - holder put at par (100) at the node nearest put_years; coupons dated on or before the put
+ *   date are the holder's even when they are credited at a later node (a put on a coupon date
+ *   pays par plus that coupon).
  * - no accrued interest is paid on call, put or conversion (prices are full/dirty, as BONDFLOOR's).
+ * Numerical choices that make the price converge smoothly as `steps` grows (each explained where
+ * it is made): the lattice is placed so the call trigger lies on a lattice level; the last step
+ * before maturity is priced in closed form; the split at the put boundary is cell-averaged;
+ * nodes more than 8 standard deviations from the expected path are not updated.
  */
 import { invalidArgument, isMinerDebtError, noAnswer } from "../errors";
 import { MAX_ABS_RATE, MAX_VOLATILITY } from "./bsm";

@@ -76,6 +76,8 @@ export function isAbsent(value: unknown): value is null | undefined {
  */
 export function choice<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === "string") {
+    // Fast path for the exact spelling (recalculation-heavy sheets call this millions of times).
+    for (let k = 0; k < allowed.length; k++) if (allowed[k] === value) return allowed[k];
     const key = value.trim().toLowerCase().replace(/[\s-]+/g, "_");
     const found = allowed.find((option) => option === key);
     if (found !== undefined) return found;

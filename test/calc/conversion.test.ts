@@ -143,6 +143,13 @@ describe("conversion terms stated in miner press releases", () => {
 });
 
 describe("conversion shares and parity", () => {
+  test("textbook: $1,000 bond, $20 conversion price → 50 shares, worth $1,200 at $24", () => {
+    // https://solomonexamprep.com./content-txt/47636/36/4-2-9-4-1-conversion-ratios
+    expect(conversionRate({ conversionPrice: 20 })).toBe(50);
+    expect(parity({ conversionRate: 50, sharePrice: 24 })).toBe(1200);
+  });
+
+
   test("shares on full conversion = principal / 1000 × rate", () => {
     // WULF-2025-10-CVT-2032: $1,025,000,000 principal at 50.1567 shares per $1,000
     // (principal_final_usd in the dataset, same source as above).
