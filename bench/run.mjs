@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: MinerDebt's performance figures and budgets (BENCHMARKS.md).
 //
-//   npm run bench                 full run: production build, sizes, start-up, throughput,
-//                                 tree timing, sync counts, growth with 10×/100× data;
+//   npm run bench                 full run: production build, sizes, start-up, calls/s of the
+//                                 shipped functions, CBPRICE timing, sync counts, growth with
+//                                 10×/100× data;
 //                                 writes bench/results.json; exits 1 if any budget is missed
 //   npm run bench -- --quick      CI: same figures with short samples and no growth table;
 //                                 enforces only the deterministic budgets (sizes, sync counts)
@@ -39,10 +40,10 @@ function machine() {
   return { cpuModel: model, nproc: cpus().length, node: process.version, platform: `${process.platform} ${process.arch}`, loadAverage1mAtStart: loadavg()[0] };
 }
 
-/** Run a TypeScript bench module with the project's tsx; its last stdout line is JSON. */
-function runTs(file, extraArgs = []) {
-  const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, [path.join(ROOT, "bench", file), ...extraArgs], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+/** Run a bench module in a fresh process (TypeScript ones with the project's tsx); its last stdout line is JSON. */
+function runModule(file, extraArgs = []) {
+  const command = file.endsWith(".ts") ? path.join(ROOT, "node_modules", ".bin", "tsx") : process.execPath;
+  const result = spawnSync(command, [path.join(ROOT, "bench", file), ...extraArgs], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`${file} failed (exit ${result.status}):\n${result.stderr}`);
   const lines = result.stdout.trim().split("\n");
   return JSON.parse(lines[lines.length - 1]);
@@ -87,17 +88,20 @@ async function main() {
 
     log("start-up of functions.js …");
     results.startup = measureStartup(build.dir, quick ? 5 : 21);
+
+    log("calls per second of the shipped functions …");
+    results.throughput = runModule("lib/throughput.mjs", [build.dir, ...(quick ? ["--quick"] : [])]);
+    if (!quick) {
+      log("growth with 10× and 100× synthetic data, CBPRICE by steps …");
+      results.scaling = runModule("scaling.ts", [build.dir]);
+    }
   } finally {
     if (build.temporary) rmSync(build.dir, { recursive: true, force: true });
     else if (keep) log(`build kept in ${build.dir} (reuse: npm run bench -- --dist ${build.dir})`);
   }
 
-  log("run-time figures (src/functions wrappers, src/calc, Excel adapter) …");
-  results.runtime = runTs("runtime.ts", quick ? ["--quick"] : []);
-  if (!quick) {
-    log("growth with 10× and 100× synthetic data …");
-    results.scaling = runTs("scaling.ts");
-  }
+  log("context.sync calls of table inserts (Excel adapter, fake Excel) …");
+  results.syncs = runModule("syncs.ts");
   results.machine.loadAverage1mAtEnd = loadavg()[0];
   results.seconds = Math.round((Date.now() - started) / 100) / 10;
 

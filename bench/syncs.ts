@@ -1,15 +1,16 @@
 /**
+ * `node_modules/.bin/tsx bench/syncs.ts` (run by bench/run.mjs; prints one JSON object):
  * context.sync calls per insert, through the task pane's Excel adapter (src/taskpane/excel)
  * against the fake Excel object model its tests use (test/taskpane/support/fakeExcel.ts),
  * which counts syncs. The plans are the real "Insert table" plans built from the dataset,
  * with 10 and 1,000 rows (the 1,000 rows repeat the real records).
  */
-import { allFinancings, datasetVersion, loadSourceLinks } from "../../src/data";
-import { createExcelAdapter } from "../../src/taskpane/excel/excelAdapter";
-import { offeringsTablePlan } from "../../src/taskpane/plans/offeringsTable";
-import { FakeWorkbook } from "../../test/taskpane/support/fakeExcel";
+import { allFinancings, datasetVersion, loadSourceLinks } from "../src/data";
+import { createExcelAdapter } from "../src/taskpane/excel/excelAdapter";
+import { offeringsTablePlan } from "../src/taskpane/plans/offeringsTable";
+import { FakeWorkbook } from "../test/taskpane/support/fakeExcel";
 
-export interface SyncCount {
+interface SyncCount {
   rows: number;
   target: "selection" | "newSheet";
   syncs: number;
@@ -22,7 +23,7 @@ function records(n: number) {
   return Array.from({ length: n }, (_, i) => all[i % all.length]);
 }
 
-export async function insertSyncCounts(): Promise<Record<string, SyncCount>> {
+async function insertSyncCounts(): Promise<Record<string, SyncCount>> {
   await loadSourceLinks();
   const out: Record<string, SyncCount> = {};
   for (const rows of [10, 1000]) {
@@ -37,3 +38,11 @@ export async function insertSyncCounts(): Promise<Record<string, SyncCount>> {
   }
   return out;
 }
+
+insertSyncCounts().then(
+  (counts) => process.stdout.write(`${JSON.stringify(counts)}\n`),
+  (error: unknown) => {
+    process.stderr.write(`bench/syncs.ts: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -26,24 +26,25 @@ export function collectFigures(results) {
   add("functions.polyfillModules", fn.polyfillModules.length, "count", "polyfill modules in the functions bundle", fn.polyfillModules.join(", ") || undefined);
   add("functions.forbiddenModules", fn.forbiddenModules.length, "count", "React/Fluent/zod/validation/detail modules in the functions bundle", fn.forbiddenModules.join(", ") || undefined);
   add("functions.asyncChunks", fn.asyncChunks, "count", "chunks functions.js can load on demand");
-  const tp = results.taskpane;
-  add("taskpane.initialGzipBytes", tp.initial.gzipBytes, "bytes", "task pane JS before first render, gzip", tp.initial.files.map((file) => `${file.file} ${kb(file.gzipBytes)}`).join(", "));
-  add("taskpane.initialBytes", tp.initial.bytes, "bytes", "task pane JS before first render, raw");
+  const pane = results.taskpane;
+  add("taskpane.initialGzipBytes", pane.initial.gzipBytes, "bytes", "task pane JS before first render, gzip", pane.initial.files.map((file) => `${file.file} ${kb(file.gzipBytes)}`).join(", "));
+  add("taskpane.initialBytes", pane.initial.bytes, "bytes", "task pane JS before first render, raw");
   const st = results.startup;
   add("startup.firstQuarterMs", st.firstQuarterMs, "ms", "evaluate functions.js (data incl.) + first QUARTER", `evaluate ${ms(st.evaluateMs)}, median of ${st.runs} fresh contexts${st.startsWithoutDom ? "" : " (with a document stub)"}`);
   add("functions.startsWithoutDom", st.startsWithoutDom ? 1 : 0, "yes/no", "functions.js starts without a DOM (JavaScript-only runtime)", st.error);
-  const rt = results.runtime;
-  add("quarter.unfiltered.callsPerSec", rt.quarterUnfiltered.callsPerSec, "calls/s", "QUARTER, no filters", rt.quarterUnfiltered.via);
-  add("quarter.filtered.callsPerSec", rt.quarterFiltered.callsPerSec, "calls/s", "QUARTER, with filters", rt.quarterFiltered.via);
-  add("offerings.allRows.callsPerSec", rt.offeringsAllRows.callsPerSec, "calls/s", `OFFERINGS, all ${rt.offeringsAllRows.rows} rows × ${rt.offeringsAllRows.columns} columns`, rt.offeringsAllRows.via);
-  add("dilution.callsPerSec", rt.dilution.callsPerSec, "calls/s", "DILUTION", rt.dilution.note ?? rt.dilution.via);
-  add("netshares.callsPerSec", rt.netshares.callsPerSec, "calls/s", "NETSHARES", rt.netshares.note ?? rt.netshares.via);
-  add("bsm.callsPerSec", rt.bsm.callsPerSec, "calls/s", "BSM", rt.bsm.note ?? rt.bsm.via);
+  const tp = results.throughput;
+  const wall = (figure) => `wall clock ${rate(figure.wallCallsPerSec)}`;
+  add("quarter.unfiltered.callsPerSec", tp.quarterUnfiltered.callsPerSec, "calls/s", "QUARTER, no filters", wall(tp.quarterUnfiltered));
+  add("quarter.filtered.callsPerSec", tp.quarterFiltered.callsPerSec, "calls/s", "QUARTER, with filters", wall(tp.quarterFiltered));
+  add("offerings.allRows.callsPerSec", tp.offeringsAllRows.callsPerSec, "calls/s", `OFFERINGS, all ${tp.offeringsAllRows.rows} rows × ${tp.offeringsAllRows.columns} columns`, wall(tp.offeringsAllRows));
+  add("dilution.callsPerSec", tp.dilution.callsPerSec, "calls/s", "DILUTION", wall(tp.dilution));
+  add("netshares.callsPerSec", tp.netshares.callsPerSec, "calls/s", "NETSHARES", wall(tp.netshares));
+  add("bsm.callsPerSec", tp.bsm.callsPerSec, "calls/s", "BSM", wall(tp.bsm));
   for (const steps of [100, 500, 2000]) {
-    const cb = rt.cbprice[`steps${steps}`];
-    add(`cbprice.steps${steps}.ms`, cb.msPerCall, "ms", `CBPRICE, ${steps} steps`, cb.note ?? cb.via);
+    const cb = tp.cbprice[`steps${steps}`];
+    add(`cbprice.steps${steps}.ms`, cb.msPerCall, "ms", `CBPRICE, ${steps} steps`, `wall clock ${ms(1000 / cb.wallCallsPerSec)}; value ${cb.value.toFixed(4)} per 100 face`);
   }
-  const syncs = rt.syncs;
+  const syncs = results.syncs;
   add("syncs.insert10Rows", Math.max(syncs.rows10_selection.syncs, syncs.rows10_newSheet.syncs), "count", "context.sync calls, 10-row table insert", `selection ${syncs.rows10_selection.syncs}, new sheet ${syncs.rows10_newSheet.syncs}`);
   add("syncs.insert1000Rows", Math.max(syncs.rows1000_selection.syncs, syncs.rows1000_newSheet.syncs), "count", "context.sync calls, 1,000-row table insert", `selection ${syncs.rows1000_selection.syncs}, new sheet ${syncs.rows1000_newSheet.syncs}`);
   return f;
@@ -93,7 +94,8 @@ export function formatTable(results, verdicts, { quick }) {
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
   const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
   const m = results.machine;
-  out.push("", `machine: ${m.cpuModel}, ${m.nproc} cores, node ${m.node}, load ${m.loadAverage1mAtStart.toFixed(2)} → ${m.loadAverage1mAtEnd.toFixed(2)}`);
+  out.push("", `machine: ${m.cpuModel}, ${m.nproc} cores, node ${m.node}, load average ${m.loadAverage1mAtStart.toFixed(2)} → ${m.loadAverage1mAtEnd.toFixed(2)}`);
+  out.push("times: the smaller of wall-clock and process CPU time (a shared machine's wall clock also counts waiting for a core); wall-clock figures are in results.json");
   out.push(`functions bundle files: ${figures["functions.gzipBytes"].detail}`);
   out.push(`task pane first screen (${results.taskpane.initial.firstScreenSource}): ${figures["taskpane.initialGzipBytes"].detail}`);
   out.push(`task pane lazy chunks (${kb(results.taskpane.lazy.gzipBytes)} gzip): ${results.taskpane.lazy.files.map((f) => `${f.label} ${kb(f.gzipBytes)}`).join(", ")}`);
@@ -105,11 +107,11 @@ export function formatTable(results, verdicts, { quick }) {
 
 export function formatScaling(scaling) {
   const out = ["growth with data size (synthetic: the real records repeated 10× / 100×, ids suffixed):"];
-  const header = ["records", "first call (decode + indexes)", "QUARTER memoised", "QUARTER new args", "OFFERINGS all rows", "aggregate, fresh query"];
-  const rows = scaling.data.map((r) => [String(r.records), ms(r.firstCallMs), rate(r.quarterMemoised), rate(r.quarterUncached), `${rate(r.offeringsAllRows)} (${r.offeringsRows} rows)`, rate(r.aggregateFresh)]);
+  const header = ["financings", "load (parse data)", "first QUARTER (decode + indexes)", "QUARTER memoised", "QUARTER new arguments", "OFFERINGS all rows"];
+  const rows = scaling.data.map((r) => [`${r.records} (×${r.factor})`, ms(r.loadMs), ms(r.firstCallMs), rate(r.quarterMemoised), rate(r.quarterUncached), `${rate(r.offeringsAllRows)} (${r.offeringsRows} rows)`]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
   out.push(line(header), ...rows.map(line));
-  out.push("", `CBPRICE by steps: ${scaling.cbprice.map((c) => `${c.steps}: ${ms(c.ms)}`).join(", ")}`);
+  if (scaling.cbprice) out.push("", `CBPRICE by steps: ${scaling.cbprice.map((c) => `${c.steps}: ${ms(c.ms)}`).join(", ")}`);
   return out;
 }

@@ -1,0 +1,56 @@
+// One measurement of the growth benchmark, in a fresh process (see bench/scaling.ts):
+//   node scaling-worker.mjs data <functions bundle (CommonJS, synthetic data)>
+//   node scaling-worker.mjs cbprice <dist/functions.js>
+// Prints one JSON object.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import { customFunctionsGlobal } from "./custom-functions.mjs";
+import { FULL_TIMING, once, throughput } from "./timing.mjs";
+
+const [mode, file] = process.argv.slice(2);
+const CustomFunctions = customFunctionsGlobal();
+globalThis.CustomFunctions = CustomFunctions;
+const timing = { minMs: FULL_TIMING.minMs, samples: 3 };
+
+if (mode === "cbprice") {
+  vm.runInThisContext(readFileSync(file, "utf8"), { filename: "functions.js" });
+  const cbprice = CustomFunctions.registered.get("CBPRICE");
+  const out = [50, 100, 200, 500, 1000, 2000].map((steps) => {
+    const args = [40, 50, 0, 5, 0.6, 0.04, 0.05, null, 3, 1.3, 3, steps, null];
+    return { steps, ms: throughput(() => cbprice(...args), timing).msPerCall, value: cbprice(...args) };
+  });
+  process.stdout.write(`${JSON.stringify({ cbprice: out })}\n`);
+} else {
+  const loaded = once(() => createRequire(import.meta.url)(file));
+  const f = loaded.value;
+  const first = once(() => f.quarter("2024Q4", null, null, null));
+  const tickers = f.issuers().slice(1).map((row) => row[0]).filter((ticker) => ticker !== "");
+  const quarters = f.series(null, null, "none", null, null).slice(1).map((row) => row[0]);
+  const records = f.version().match(/(\d+) financings/)[1] * 1;
+
+  const memoArgs = [
+    ["Q3 2025", "MARA, WULF", "convertible", null],
+    ["TTM", null, "non_convertible", "count"],
+    ["2025", "bitf", null, "net_proceeds"],
+    ["2024Q3:2025Q2", "CIFR, IREN", "all", "amount"],
+  ];
+  const quarterMemoised = throughput((i) => f.quarter(...memoArgs[i & 3]), timing).callsPerSec;
+
+  // Arguments new on every call (a range, an issuer, a class), so the memo never answers.
+  const classes = ["all", "convertible", "non_convertible", "secured_notes", "loan"];
+  let n = 0;
+  const fresh = () => {
+    const k = n++;
+    const a = k % quarters.length;
+    const b = Math.floor(k / quarters.length) % quarters.length;
+    const rest = Math.floor(k / (quarters.length * quarters.length));
+    const t = rest % (tickers.length + 1);
+    return [`${quarters[Math.min(a, b)]}:${quarters[Math.max(a, b)]}`, t === tickers.length ? null : tickers[t], classes[Math.floor(rest / (tickers.length + 1)) % classes.length], null];
+  };
+  const quarterUncached = throughput(() => f.quarter(...fresh()), { minMs: 150, samples: 3 }).callsPerSec;
+
+  const rows = f.offerings(null, null, null, null, null, null, null).length - 1;
+  const offeringsAllRows = throughput(() => f.offerings(null, null, null, null, null, null, null), { minMs: 200, samples: 3 }).callsPerSec;
+  process.stdout.write(`${JSON.stringify({ records, loadMs: loaded.ms, firstCallMs: first.ms, quarterMemoised, quarterUncached, offeringsRows: rows, offeringsAllRows })}\n`);
+}
