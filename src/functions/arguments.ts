@@ -74,21 +74,25 @@ function toNumber(value: unknown, name: string): number {
 }
 
 /** A required number: a number, or text such as "1000", " 12.5 ", "1,000", "$25", "37.5%". */
-export function number(value: unknown, name: string, rule: NumberRule = {}): number {
+export function number(value: unknown, name: string, rule?: NumberRule): number {
+  // Fast path: what Excel passes for a number cell (QUARTER/DILUTION run millions of times).
+  if (typeof value === "number" && Number.isFinite(value)) return rule ? checkRule(value, name, rule) : value;
   const cell = single(value, name);
   if (omitted(cell)) throw invalidArgument(`${name} is required (a number)`);
-  return checkRule(toNumber(cell, name), name, rule);
+  return rule ? checkRule(toNumber(cell, name), name, rule) : toNumber(cell, name);
 }
 
 /** An optional number: omitted or "" → `fallback` (which is not checked against the rule). */
-export function optionalNumber<F extends number | null>(value: unknown, name: string, fallback: F, rule: NumberRule = {}): number | F {
+export function optionalNumber<F extends number | null>(value: unknown, name: string, fallback: F, rule?: NumberRule): number | F {
+  if (value === null || value === undefined) return fallback;
   const cell = single(value, name);
   if (omitted(cell)) return fallback;
-  return checkRule(toNumber(cell, name), name, rule);
+  return rule ? checkRule(toNumber(cell, name), name, rule) : toNumber(cell, name);
 }
 
 /** TRUE/FALSE, 1/0, or the text "true"/"false"/"1"/"0" (any case); omitted → `fallback`. */
 export function flag(value: unknown, name: string, fallback: boolean): boolean {
+  if (typeof value === "boolean") return value;
   const cell = single(value, name);
   if (omitted(cell)) return fallback;
   if (typeof cell === "boolean") return cell;
@@ -111,6 +115,9 @@ function listed(values: readonly string[]): string {
  * ("Net Share" = "net-share" = "net_share"). Omitted → `fallback`, or an error if there is none.
  */
 export function choice<T extends string>(value: unknown, name: string, allowed: readonly T[], fallback?: T): T {
+  // Fast path: the exact spelling (formulas repeat the same words down a column).
+  const exact = typeof value === "string" ? allowed.indexOf(value as T) : -1;
+  if (exact >= 0) return allowed[exact];
   const cell = single(value, name);
   if (omitted(cell)) {
     if (fallback !== undefined) return fallback;

@@ -70,9 +70,13 @@ function ensureSourceLinks(): void {
   if (!sourceLinksLoaded()) registerSourceLinks(linksJson as unknown as LinksFile);
 }
 
-/** Tickers from an issuer argument ("MARA, riot"), checked against the dataset; null = all issuers. */
-function issuerList(issuer: unknown): string[] | null {
-  const tickers = list(issuer, "issuer");
+/**
+ * An issuer argument ("MARA, riot", or a range of tickers) as one list text, checked against
+ * the dataset now so that an unknown ticker is reported as the issuer's; null = all issuers.
+ * Text passes through unchanged: the core splits it and remembers the answer per text.
+ */
+function issuerList(issuer: unknown): string | null {
+  const tickers = typeof issuer === "string" ? issuer : (list(issuer, "issuer")?.join(",") ?? null);
   if (tickers !== null) named("issuer", () => resolveIssuers(tickers));
   return tickers;
 }
