@@ -535,16 +535,25 @@ export function cbGreeks(params: CbParams): CbGreeks {
  */
 function bumpVega(terms: ConvertibleTerms, market: ConvertibleMarket, steps: number): number {
   const sigma = market.volatility;
+  const priceAt = (volatility: number): number | null => {
+    try {
+      return priceConvertible(terms, { ...market, volatility }, steps);
+    } catch (error) {
+      if (isMinerDebtError(error) && error.code === "NUM") return null;
+      throw error;
+    }
+  };
   const upSigma = sigma + VEGA_BUMP <= MAX_VOLATILITY ? sigma + VEGA_BUMP : sigma;
-  let downSigma = sigma - VEGA_BUMP > 0 ? sigma - VEGA_BUMP : sigma;
-  const valueUp = priceConvertible(terms, { ...market, volatility: upSigma }, steps);
-  let valueDown: number;
-  try {
-    valueDown = priceConvertible(terms, { ...market, volatility: downSigma }, steps);
-  } catch (error) {
-    if (!isMinerDebtError(error) || error.code !== "NUM") throw error;
-    downSigma = sigma;
-    valueDown = priceConvertible(terms, market, steps);
+  const downSigma = sigma - VEGA_BUMP > 0 ? sigma - VEGA_BUMP : sigma;
+  const base = upSigma === sigma || downSigma === sigma ? priceAt(sigma) : null;
+  const up = upSigma === sigma ? base : priceAt(upSigma);
+  const down = downSigma === sigma ? base : priceAt(downSigma);
+  // Central where both bumps price, else one-sided from the base volatility.
+  if (up !== null && down !== null && upSigma !== downSigma) {
+    return ((up - down) / (upSigma - downSigma)) * VEGA_BUMP;
   }
-  return ((valueUp - valueDown) / (upSigma - downSigma)) * VEGA_BUMP;
+  const centre = base ?? priceAt(sigma);
+  if (up !== null && centre !== null && upSigma !== sigma) return ((up - centre) / (upSigma - sigma)) * VEGA_BUMP;
+  if (down !== null && centre !== null && downSigma !== sigma) return ((centre - down) / (sigma - downSigma)) * VEGA_BUMP;
+  throw noAnswer("vega: the tree cannot be repriced at volatility ± 0.01 for these inputs");
 }

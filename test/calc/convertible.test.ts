@@ -305,6 +305,9 @@ describe("CBGREEKS", () => {
     expect(Number.isFinite(cbGreeks({ ...args, steps: 1 }).delta)).toBe(true);
     const lowVol = cbGreeks({ ...args, volatility: 0.005, rate: 0.001, steps: 50 });
     expect(Number.isFinite(lowVol.vega)).toBe(true);
+    // At the volatility ceiling (5) only the down bump exists: one-sided, still finite.
+    const highVol = cbGreeks({ ...args, volatility: 4.995, steps: 50 });
+    expect(Number.isFinite(highVol.vega)).toBe(true);
   });
 });
 
