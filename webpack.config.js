@@ -79,6 +79,13 @@ module.exports = async (env = {}, argv = {}) => {
     ],
   };
 
+  // The dev-only workbook preview (HyperFormula grid + the real task pane) is never part of a
+  // production build; `npm start` and the e2e tests build it.
+  if ((dev || process.env.MINERDEBT_PREVIEW === "1") && process.env.MINERDEBT_PREVIEW !== "0") {
+    const previewConfig = path.join(__dirname, "config", "preview.webpack.js");
+    if (require("fs").existsSync(previewConfig)) require(previewConfig)(config, { mode, baseUrl });
+  }
+
   if (serving) {
     const { httpsOptions } = require("./config/dev-certs");
     const tls = await httpsOptions();
