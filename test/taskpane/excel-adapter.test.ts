@@ -219,6 +219,16 @@ describe("Excel adapter: failures leave the sheet as it was", () => {
     expect(book.applied.length).toBeGreaterThan(0); // the fake did apply a partial batch, and it was undone
   });
 
+  test("if the clean-up fails too, the message says which cells may hold a partial insert", async () => {
+    const book = new FakeWorkbook({ selection: "B3" });
+    book.failOn = { op: "tables.add", code: "GeneralException" };
+    book.afterFailure = () => {
+      book.cellEditMode = true;
+    };
+    const result = await createExcelAdapter(book.run).insertPlan(tablePlan(2), "selection");
+    expect(result).toEqual({ status: "error", code: "GeneralException", message: expect.stringMatching(/Sheet1!B3:F6 may have been written: undo \(Ctrl\+Z\)/) });
+  });
+
   test("a failure while writing to a new sheet removes that sheet", async () => {
     const book = new FakeWorkbook();
     book.failOn = { op: "table.style", code: "AccessDenied" };

@@ -6,6 +6,7 @@ import { PlanError, cellAddress, columnLetters, layoutPlan, parseTopLeft, unique
 import { OFFERINGS_TABLE_NAME, TABLE_FIELDS, offeringsTablePlan } from "../../src/taskpane/plans/offeringsTable";
 import { liveFormulasPlan, offeringsFormulaText } from "../../src/taskpane/plans/liveFormulas";
 import { quarterlySummaryPlan } from "../../src/taskpane/plans/quarterlySummary";
+import { checkScenarioInput, dilutionScenarioPlan, sensitivityPrices } from "../../src/taskpane/plans/dilutionScenario";
 import { NO_FILTERS, listQuery } from "../../src/taskpane/model/filters";
 import type { InsertPlan, PlanCell } from "../../src/taskpane/plans/types";
 import { excelSerial, rawFinancings } from "./support/jsonl";
@@ -210,5 +211,63 @@ describe("live formulas plan", () => {
     expect(layout.values[2][1]).toBe('=MINERDEBT.DEAL($A$3,"issuer")');
     expect(layout.values[3][6]).toBe('=MINERDEBT.DEAL($A$4,"amount_usd")');
     expect(layout.numberFormats[3][6]).toBe('$#,##0.0,,"m"');
+  });
+});
+
+describe("dilution scenario plan", () => {
+  const base = {
+    dealId: "WULF-2025-08-CVT-2031",
+    principal: 1e9,
+    conversionPrice: 12.43,
+    capPrice: 18.76 as number | null,
+    sharesOutstanding: 4e8,
+    sharePrice: 20,
+    sharePrices: [10, 15, 25],
+    version: datasetVersion(),
+  };
+
+  test("inputs in a block; every formula is DILUTION/NETSHARES pointing at the inputs by absolute address", () => {
+    const layout = layoutPlan(dilutionScenarioPlan(base), { row: 4, col: 2 }); // placed at C5
+    // Inputs: C7:D11 (note C5, title C6).
+    expect(layout.values[2].slice(0, 2)).toEqual(["Principal (USD)", 1e9]);
+    expect(layout.values[6].slice(0, 2)).toEqual(["Share price (USD)", 20]);
+    const formulas = layout.values.flat().filter((v): v is string => typeof v === "string" && v.startsWith("="));
+    // 2 tables × (input row + 3 prices) × (3 settlements × with/without cap).
+    expect(formulas).toHaveLength(2 * 4 * 6);
+    for (const f of formulas) {
+      expect(f).toMatch(/^=MINERDEBT\.(DILUTION|NETSHARES)\(\$D\$7,\$D\$8,/);
+    }
+    expect(formulas).toContain('=MINERDEBT.DILUTION($D$7,$D$8,$D$10,$D$11,"physical")');
+    // Row 16 holds the first sensitivity price (10): blank row 12, title 13, header 14, input-price row 15.
+    expect(layout.values[11][0]).toBe(10);
+    expect(formulas).toContain('=MINERDEBT.DILUTION($D$7,$D$8,$D$10,$C$16,"cash",$D$9)');
+    expect(formulas).toContain('=MINERDEBT.NETSHARES($D$7,$D$8,$D$11,"net_share",$D$9)');
+    // Inputs are styled as inputs; dilution cells as %, share counts as #,##0.
+    const plan = dilutionScenarioPlan(base);
+    expect(plan.styles?.find((s) => s.role === "input")?.range).toEqual({ row: 2, col: 1, rows: 5, cols: 1 });
+    const formats = new Set(layout.numberFormats.flat());
+    expect(formats.has("0.00%")).toBe(true);
+    expect(formats.has("#,##0")).toBe(true);
+  });
+
+  test("without a capped call: no cap input, three settlement columns", () => {
+    const layout = layoutPlan(dilutionScenarioPlan({ ...base, capPrice: null }), { row: 0, col: 0 });
+    expect(layout.cols).toBe(4);
+    expect(layout.values.flat()).not.toContain("Cap price (USD per share)");
+    expect(layout.values.flat().filter((v) => typeof v === "string" && v.includes("$B$5,")).length).toBeGreaterThan(0);
+  });
+
+  test("bad inputs are refused with the input's name", () => {
+    expect(checkScenarioInput({ ...base, sharesOutstanding: 0 })).toMatch(/Shares outstanding/);
+    expect(checkScenarioInput({ ...base, sharePrice: Number.NaN })).toMatch(/Share price/);
+    expect(() => dilutionScenarioPlan({ ...base, sharesOutstanding: -1 })).toThrow(/Shares outstanding must be a positive number/);
+  });
+
+  test("default sensitivity prices: ascending cents around the conversion and cap prices", () => {
+    const prices = sensitivityPrices(12.43, 18.76);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(new Set(prices).size).toBe(prices.length);
+    expect(prices).toEqual(expect.arrayContaining([12.43, 18.76, 9.32, 37.29]));
+    for (const p of prices) expect(Math.round(p * 100) / 100).toBe(p);
   });
 });

@@ -144,7 +144,7 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
         const sheets = context.workbook.worksheets;
         if (report.createdSheet) {
           const sheet = sheets.getItemOrNullObject(report.sheetName);
-          sheet.load("isNullObject");
+          sheet.load("name");
           await context.sync();
           if (!sheet.isNullObject) sheet.delete();
           await context.sync();
@@ -153,7 +153,8 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
         const sheet = sheets.getItem(report.sheetName);
         const tables = report.tableNames.map((name) => sheet.tables.getItemOrNullObject(name));
         const charts = report.chartNames.map((name) => sheet.charts.getItemOrNullObject(name));
-        for (const item of [...tables, ...charts]) item.load("isNullObject");
+        // Any load tells whether a *OrNullObject result is null (isNullObject is set on sync).
+        for (const item of [...tables, ...charts]) item.load("name");
         await context.sync();
         for (const table of tables) if (!table.isNullObject) table.delete();
         for (const chart of charts) if (!chart.isNullObject) chart.delete();

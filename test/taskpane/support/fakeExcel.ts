@@ -117,6 +117,8 @@ export class FakeWorkbook {
   cellEditMode = false;
   /** Make the operation with this name fail (once) with this code, e.g. { op: "hyperlink", code: "GeneralException" }. */
   failOn: { op: string; code: string } | null = null;
+  /** Called after an injected failure (e.g. to make the clean-up fail too). */
+  afterFailure: (() => void) | null = null;
   /** Names of applied operations, in order. */
   readonly applied: string[] = [];
 
@@ -231,6 +233,7 @@ class FakeContext {
       if (this.book.failOn && this.book.failOn.op === op.name) {
         const code = this.book.failOn.code;
         this.book.failOn = null;
+        this.book.afterFailure?.();
         throw new FakeExcelError(code, `Injected failure on ${op.name}`);
       }
       try {
@@ -354,7 +357,7 @@ class WorksheetProxy extends Loadable {
     return this.read("isNullObject");
   }
   load(props: string): this {
-    this.queueLoad(props, (prop) => (prop === "isNullObject" ? this.isNull() : prop === "name" ? this.fake().name : undefined));
+    this.queueLoad(props, (prop) => (prop === "isNullObject" ? this.isNull() : prop === "name" && !this.isNull() ? this.fake().name : undefined));
     return this;
   }
   getRange(address: string): RangeProxy {
@@ -613,7 +616,7 @@ class TableProxy extends Loadable {
     return this.read("isNullObject");
   }
   load(props: string): this {
-    this.queueLoad(props, (prop) => (prop === "isNullObject" ? this.table() === null : undefined));
+    this.queueLoad(props, (prop) => (prop === "isNullObject" ? this.table() === null : prop === "name" ? this.table()?.name : undefined));
     return this;
   }
   set name(value: string) {
@@ -678,7 +681,7 @@ class ChartProxy extends Loadable {
     return this.read("isNullObject");
   }
   load(props: string): this {
-    this.queueLoad(props, (prop) => (prop === "isNullObject" ? this.chart() === null : undefined));
+    this.queueLoad(props, (prop) => (prop === "isNullObject" ? this.chart() === null : prop === "name" ? this.chart()?.name : undefined));
     return this;
   }
   set name(value: string) {
