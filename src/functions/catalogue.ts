@@ -131,6 +131,7 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
     formula: "=MINERDEBT.BONDFLOOR(0, 5, 0.08)",
     returns: "67.5564: a five-year zero-coupon bond per 100 face at an 8% yield, compounded semi-annually",
     value: 100 * 1.04 ** -10,
+    note: "The yield argument is named `yield_rate`: `yield` is a reserved word in JavaScript, so no custom function can take a parameter of that name. Prices are full (dirty) prices; `frequency` sets both the coupon schedule and the compounding.",
   },
   BONDYIELD: {
     formula: "=MINERDEBT.BONDYIELD(67.5564, 0, 5)",
