@@ -107,8 +107,7 @@ describe("Excel adapter with office-addin-mock", () => {
 
   test("a protected sheet: one read, no writes", async () => {
     const mock = setUp(3);
-    mock.sheet.setValue("protection", undefined);
-    mock.sheet.protection = new OfficeMockObject({ protected: true });
+    (mock.sheet as Record<string, unknown>).protection = new OfficeMockObject({ protected: true });
     const result = await createExcelAdapter(mock.run).insertPlan(plan(3), "selection");
     expect(result.status).toBe("error");
     expect(mock.syncs()).toBe(1);
