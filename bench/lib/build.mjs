@@ -21,6 +21,12 @@ const STATS_OPTIONS = {
   chunkRelations: true,
   chunkModules: true,
   nestedModules: true,
+  // Every module, not the first few: the forbidden/polyfill checks and origins read them all.
+  chunkModulesSpace: Infinity,
+  nestedModulesSpace: Infinity,
+  cachedModules: true,
+  dependentModules: true,
+  orphanModules: true,
   errors: true,
   warnings: true,
 };
@@ -61,16 +67,17 @@ export function reuseBuild(dir) {
   return { dir, graph: JSON.parse(readFileSync(file, "utf8")), ms: 0 };
 }
 
-function moduleNames(chunk) {
-  const names = [];
+/** [name, size before minification] of every module in a chunk (concatenated ones unpacked). */
+function chunkModules(chunk) {
+  const out = [];
   const walk = (modules) => {
     for (const m of modules ?? []) {
       if (m.modules) walk(m.modules);
-      else if (m.name) names.push(m.name);
+      else if (m.name) out.push([m.name, m.size ?? 0]);
     }
   };
   walk(chunk.modules);
-  return names;
+  return out;
 }
 
 /** Entry points, chunk groups and chunks, reduced to ids, files and module names. */
@@ -83,7 +90,7 @@ function chunkGraph(json) {
       files: chunk.files.filter((file) => file.endsWith(".js")),
       initial: chunk.initial,
       children: chunk.children,
-      modules: moduleNames(chunk),
+      modules: chunkModules(chunk),
     };
   }
   const groups = (record) =>

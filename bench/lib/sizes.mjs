@@ -58,7 +58,20 @@ const NOT_IN_FUNCTIONS = [
 ];
 
 function modulesOf(graph, ids) {
-  return ids.flatMap((id) => graph.chunks[id]?.modules ?? []);
+  return ids.flatMap((id) => (graph.chunks[id]?.modules ?? []).map(([name]) => name));
+}
+
+/** Where the bytes come from: source size before minification, by npm package or src/ folder. */
+function origins(graph, ids, top = 12) {
+  const totals = new Map();
+  for (const id of ids) {
+    for (const [name, size] of graph.chunks[id]?.modules ?? []) {
+      const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(name)?.[1]?.replace(/\\/g, "/");
+      const key = pkg ?? (/^\.\/(src\/[^/]+(?:\/[^/]+)?)\//.exec(name)?.[1] ?? name);
+      totals.set(key, (totals.get(key) ?? 0) + size);
+    }
+  }
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([origin, sourceBytes]) => ({ origin, sourceBytes }));
 }
 
 function chunkLabel(graph, id) {
@@ -67,7 +80,7 @@ function chunkLabel(graph, id) {
     .filter(([, chunks]) => chunks.includes(id))
     .map(([name]) => name);
   const names = chunk.names.length > 0 ? chunk.names : groups.length > 0 ? [`shared by ${groups.join(", ")}`] : [];
-  const data = chunk.modules.filter((m) => /generated[\\/].+\.json$/.test(m)).map((m) => path.basename(m));
+  const data = chunk.modules.map(([name]) => name).filter((m) => /generated[\\/].+\.json$/.test(m)).map((m) => path.basename(m));
   return [...names, ...data].join("; ") || `chunk ${id}`;
 }
 
@@ -93,6 +106,7 @@ export function functionsBundle(dir, graph) {
     asyncChunks: lazy.length,
     polyfillModules: modules.filter((m) => POLYFILL.test(m)),
     forbiddenModules: NOT_IN_FUNCTIONS.flatMap(({ label, test }) => modules.filter((m) => test.test(m)).map((m) => `${label}: ${m}`)),
+    origins: origins(graph, [...entry, ...lazy]),
   };
 }
 
@@ -116,7 +130,7 @@ export function taskpaneBundle(dir, graph, firstScreen) {
   const lazyFiles = chunkFiles(dir, graph, lazy.filter((id) => !firstIds.includes(id)));
   const modules = modulesOf(graph, [...entry, ...firstIds]);
   return {
-    initial: { ...total(initialFiles), files: initialFiles, firstScreenSource: firstScreen.source },
+    initial: { ...total(initialFiles), files: initialFiles, firstScreenSource: firstScreen.source, origins: origins(graph, [...entry, ...firstIds], 20) },
     lazy: { ...total(lazyFiles), files: lazyFiles.sort((a, b) => b.gzipBytes - a.gzipBytes) },
     polyfillModules: modules.filter((m) => POLYFILL.test(m)),
   };
