@@ -160,16 +160,20 @@ describe("CBPRICE bounds and comparative statics", () => {
     );
   });
 
-  test("an issuer call never adds value; a holder put never removes it", () => {
+  test("without a credit spread, an issuer call never adds value and a holder put never removes it", () => {
+    // With a spread the Tsiveriotis–Fernandes split can reverse this slightly: a call that forces
+    // conversion turns a credit-risky cash claim into equity discounted at the risk-free rate, a
+    // put does the opposite (see docs/calculations.md).
     fc.assert(
       fc.property(market, fc.double({ min: 0, max: 3, noNaN: true }), (m, callFromYears) => {
-        const args = { ...argsOf(m), putYears: null };
+        const args = { ...argsOf(m), creditSpread: 0, putYears: null };
         const plain = cbPrice(args);
         const callable = cbPrice({ ...args, callFromYears });
         const puttable = cbPrice({ ...args, putYears: m.years / 2 });
-        // The callable tree sits on a lattice shifted to the trigger: allow its O(1/N) error.
-        const slack = (100 / args.conversionPrice) * m.sharePrice * (0.5 / args.steps) + 1e-9;
-        return callable <= plain + slack && puttable >= plain - 1e-9;
+        // Allow the trees' O(1/N) discretisation error: the callable tree sits on a lattice
+        // shifted to the trigger, the puttable one cell-averages the split at the put boundary.
+        const slack = ((100 / args.conversionPrice) * m.sharePrice + 100) * (0.1 / args.steps) + 1e-9;
+        return callable <= plain + slack && puttable >= plain - slack;
       }),
       { numRuns: 40 },
     );
