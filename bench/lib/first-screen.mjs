@@ -53,6 +53,7 @@ export async function observeFirstScreen(dir, root) {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath,
+    timeout: LIMIT_MS,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {

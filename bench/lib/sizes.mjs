@@ -22,7 +22,8 @@ function total(files) {
 
 /** Local <script src> of an HTML page (scripts from another origin, i.e. office.js, are Office's own). */
 export function localScripts(html) {
-  const sources = [...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => m[1]);
+  // Quoted or not (the built HTML is minified: <script src=functions.js>).
+  const sources = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
   return {
     local: sources.filter((src) => !/^(https?:)?\/\//i.test(src)).map((src) => src.replace(/^\.?\//, "").replace(/[?#].*$/, "")),
     external: sources.filter((src) => /^(https?:)?\/\//i.test(src)),
@@ -117,6 +118,8 @@ export function functionsBundle(dir, graph) {
  */
 export function taskpaneBundle(dir, graph, firstScreen) {
   const entry = graph.entrypoints.taskpane ?? [];
+  const entryFiles = entry.flatMap((id) => graph.chunks[id].files);
+  const stray = localScripts(readFileSync(path.join(dir, "taskpane.html"), "utf8")).local.filter((src) => !entryFiles.includes(src) && src.endsWith(".js"));
   const lazy = asyncDescendants(graph, entry);
   let firstIds;
   if (firstScreen.files) {
@@ -126,7 +129,7 @@ export function taskpaneBundle(dir, graph, firstScreen) {
     if (missing.length > 0) throw new Error(`budgets.json names first-screen chunk groups the build does not have: ${missing.join(", ")}`);
     firstIds = [...new Set(firstScreen.groups.flatMap((name) => graph.namedChunkGroups[name]))].filter((id) => lazy.includes(id));
   }
-  const initialFiles = [...chunkFiles(dir, graph, entry), ...chunkFiles(dir, graph, firstIds)];
+  const initialFiles = [...chunkFiles(dir, graph, entry), ...stray.map((file) => fileSize(dir, file)), ...chunkFiles(dir, graph, firstIds)];
   const lazyFiles = chunkFiles(dir, graph, lazy.filter((id) => !firstIds.includes(id)));
   const modules = modulesOf(graph, [...entry, ...firstIds]);
   return {
