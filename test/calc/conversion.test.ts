@@ -9,7 +9,7 @@ import { expectClose, expectMinerDebtError, statedDecimals } from "./helpers";
 
 /**
  * Conversion terms as stated in miner press releases, copied from the dataset
- * (../shared/data/financings.jsonl, fields conversion_rate_per_1000, conversion_price_usd,
+ * (data/financings.jsonl, the repo copy of the shared facts; fields conversion_rate_per_1000, conversion_price_usd,
  * conversion_premium_pct, reference_price_usd). The issuer states the rate exactly and the
  * price and premium rounded; 1000 / rate must round to the stated price, and the premium of the
  * unrounded price over the reference must round to the stated premium (0.1 percentage point).
