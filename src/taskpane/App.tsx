@@ -82,7 +82,8 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
     // Back on the list, put focus on the row the deal was opened from.
     requestAnimationFrame(() => {
       const row = [...document.querySelectorAll<HTMLElement>("[data-deal-id]")].find((element) => element.dataset.dealId === id);
-      row?.focus();
+      // The grid navigates by cell: focus the row's first cell.
+      (row?.querySelector<HTMLElement>("[role=gridcell]") ?? row)?.focus();
     });
   }, []);
 

@@ -4,7 +4,7 @@
  * keyboard and screen-reader behaviour); issuers are a filterable checkbox list.
  */
 import { useId, useMemo, useState } from "react";
-import { Button, Caption1, Checkbox, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Field, Input, Select, makeStyles, tokens, useArrowNavigationGroup } from "@fluentui/react-components";
 import {
   CYCLES,
   INSTRUMENT_CLASSES,
@@ -72,6 +72,8 @@ const CLASS_OPTIONS: { value: InstrumentClassFilter; label: string }[] = [
 export function FiltersPanel({ filters, onChange }: { filters: ExploreFilters; onChange: (filters: ExploreFilters) => void }) {
   const styles = useStyles();
   const listId = useId();
+  // The issuer list is one tab stop; arrow keys move between issuers, Space ticks one.
+  const arrowNavigation = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const choices = useMemo(issuerChoices, []);
   const quarters = useMemo(() => {
     const first = earliestQuarter();
@@ -94,7 +96,7 @@ export function FiltersPanel({ filters, onChange }: { filters: ExploreFilters; o
         <Field label="Issuers: type a ticker, former ticker or name">
           <Input value={issuerQuery} onChange={(_, data) => setIssuerQuery(data.value)} aria-controls={listId} placeholder="e.g. MARA, BITF, Bitfarms" />
         </Field>
-        <div id={listId} role="group" aria-label="Issuers" className={styles.issuerList}>
+        <div id={listId} role="group" aria-label="Issuers (arrow keys move, Space ticks)" className={styles.issuerList} {...arrowNavigation}>
           {shown.length > 0 ? (
             shown.map((choice) => (
               <Checkbox

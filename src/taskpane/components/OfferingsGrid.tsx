@@ -1,6 +1,7 @@
 /**
- * The financings as a sortable Fluent DataGrid. A row opens the deal on click, Enter or Space;
- * arrow keys move between rows (the grid is one tab stop).
+ * The financings as a sortable Fluent DataGrid. A row opens the deal on click, or Enter/Space
+ * on any of its cells; the grid is one tab stop and arrow keys move between cells (focusMode
+ * "cell": in "composite" mode Fluent's row groupper takes Enter for itself).
  */
 import type { KeyboardEvent } from "react";
 import {
@@ -151,7 +152,7 @@ export default function OfferingsGrid({
         defaultSortState={{ sortColumn: "date", sortDirection: "descending" }}
         resizableColumns
         columnSizingOptions={SIZING}
-        focusMode="row_unstable"
+        focusMode="cell"
         size="small"
         aria-label="Financings matching the filters. Enter opens a deal."
       >
