@@ -4,6 +4,7 @@
 // (HyperFormula); errors show their code with the message on hover.
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
 import { ChartView } from "./ChartView";
+import { fitNumber } from "./number-format";
 import { parseTopLeft } from "../taskpane/plans/layout";
 import {
   columnLetters,
@@ -30,6 +31,25 @@ interface Editing {
   source: "cell" | "bar";
 }
 
+const CELL_PADDING = 9;
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** Width in pixels of a text in the grid's font (canvas measureText; a rough estimate without canvas). */
+function textWidth(text: string, bold: boolean): number {
+  if (measureContext === undefined) measureContext = document.createElement("canvas").getContext("2d");
+  if (!measureContext) return text.length * 7.5;
+  const family = getComputedStyle(document.body).fontFamily || "sans-serif";
+  measureContext.font = `${bold ? "700 " : ""}12px ${family}`;
+  return measureContext.measureText(text).width;
+}
+
+/** The text a cell shows: a number too wide for its column is shortened or shown as ###, as in Excel. */
+function shownText(view: CellView, columnWidth: number): string {
+  if (!view.number) return view.text;
+  const bold = view.table?.part === "header" || view.role === "heading" || view.role === "title";
+  return fitNumber(view.number.value, view.number.format, view.text, (text) => textWidth(text, bold) <= columnWidth - CELL_PADDING);
+}
+
 function cellClasses(view: CellView, selected: boolean, active: boolean): string {
   const classes = ["cell", `k-${view.kind}`];
   if (view.role) classes.push(`role-${view.role}`);
@@ -44,7 +64,9 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
   useSyncExternalStore(workbook.subscribe, workbook.getVersion);
   const sheet = workbook.activeSheet;
   const selection = workbook.getSelection();
-  const active = selection.focus;
+  // As in Excel, the active cell is where the selection started; Shift+arrows move the other corner.
+  const active = selection.anchor;
+  const focus = selection.focus;
   const selected = selectionRect(selection);
   const [editing, setEditing] = useState<Editing | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -52,10 +74,11 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
   const cellEditorRef = useRef<HTMLInputElement>(null);
   const barRef = useRef<HTMLInputElement>(null);
   const dragging = useRef(false);
+  const [hovered, setHovered] = useState<Position | null>(null);
 
   const extent = workbook.usedExtent(sheet);
-  const rows = Math.max(MIN_ROWS, extent.rows + 8, active.row + 8);
-  const cols = Math.max(MIN_COLS, extent.cols + 2, active.col + 3);
+  const rows = Math.max(MIN_ROWS, extent.rows + 8, focus.row + 8, active.row + 8);
+  const cols = Math.max(MIN_COLS, extent.cols + 2, focus.col + 3, active.col + 3);
   const record = workbook.sheet(sheet);
   const widths = Array.from({ length: cols }, (_, c) => workbook.columnWidth(sheet, c));
   const left = (col: number) => ROW_HEADER_WIDTH + widths.slice(0, col).reduce((sum, w) => sum + w, 0);
@@ -72,18 +95,20 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
   const barText = workbook.formulaBarText(sheet, active.row, active.col);
   const activeSpill = workbook.spillContaining(sheet, active.row, active.col);
 
-  // Keep the active cell in view.
+  // Keep the active cell in view (or the moving corner while a selection is being extended).
+  const followFocus = useRef(false);
+  const shown = followFocus.current ? focus : active;
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
-    const x = left(active.col);
-    const y = top(active.row);
-    const w = widths[active.col] ?? 64;
+    const x = left(shown.col);
+    const y = top(shown.row);
+    const w = widths[shown.col] ?? 64;
     if (x - ROW_HEADER_WIDTH < scroller.scrollLeft) scroller.scrollLeft = x - ROW_HEADER_WIDTH;
     else if (x + w > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = x + w - scroller.clientWidth;
     if (y - ROW_HEIGHT < scroller.scrollTop) scroller.scrollTop = y - ROW_HEIGHT;
     else if (y + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = y + ROW_HEIGHT - scroller.clientHeight;
-  }, [active.row, active.col, sheet]);
+  }, [shown.row, shown.col, sheet]);
 
   useEffect(() => {
     if (editing?.source === "cell") cellEditorRef.current?.focus();
@@ -95,7 +120,9 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
   const focusGrid = () => gridRef.current?.focus({ preventScroll: true });
 
   function move(dRow: number, dCol: number, extend = false): void {
-    const next = { row: Math.max(0, active.row + dRow), col: Math.max(0, active.col + dCol) };
+    const from = extend ? focus : active;
+    const next = { row: Math.max(0, from.row + dRow), col: Math.max(0, from.col + dCol) };
+    followFocus.current = extend;
     if (extend) workbook.select(selection.anchor, next);
     else workbook.select(next);
   }
@@ -174,6 +201,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
     if (!at) return;
     event.preventDefault();
     if (editing) commit();
+    followFocus.current = event.shiftKey;
     if (event.shiftKey) workbook.select(selection.anchor, at);
     else workbook.select(at);
     dragging.current = true;
@@ -181,9 +209,14 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
   }
 
   function onMouseOver(event: MouseEvent<HTMLDivElement>): void {
+    const over = cellAt(event);
+    if (over?.row !== hovered?.row || over?.col !== hovered?.col) setHovered(over);
     if (!dragging.current || event.buttons !== 1) return;
-    const at = cellAt(event);
-    if (at && (at.row !== active.row || at.col !== active.col)) workbook.select(selection.anchor, at);
+    const at = over;
+    if (at && (at.row !== focus.row || at.col !== focus.col)) {
+      followFocus.current = true;
+      workbook.select(selection.anchor, at);
+    }
   }
 
   function onNameBoxKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
@@ -240,7 +273,11 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
         onKeyDown={onGridKeyDown}
         onMouseDown={onMouseDown}
         onMouseOver={onMouseOver}
-        onMouseUp={() => (dragging.current = false)}
+        onMouseUp={() => {
+          dragging.current = false;
+          followFocus.current = false;
+        }}
+        onMouseLeave={() => setHovered(null)}
         onDoubleClick={(event) => {
           const at = cellAt(event);
           if (at) setEditing({ at, draft: workbook.formulaBarText(sheet, at.row, at.col).text, enterMode: false, source: "cell" });
@@ -249,7 +286,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
       >
         <div className="grid-scroll" ref={scrollRef}>
           <div className="grid-canvas" style={{ width: left(cols), height: top(rows) }}>
-            <table className="cells">
+            <table className="cells" style={{ width: left(cols) }}>
               <colgroup>
                 <col style={{ width: ROW_HEADER_WIDTH }} />
                 {widths.map((w, c) => (
@@ -278,7 +315,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
                       const a1 = `${columnLetters(c)}${r + 1}`;
                       // Text runs on into empty neighbours, as in Excel.
                       const overflows = view.kind === "text" && !view.table && c + 1 < cols && line[c + 1].kind === "empty";
-                      const title = view.kind === "error" ? `${view.text} ${view.message ?? ""}`.trim() : view.hyperlink ? view.hyperlink : undefined;
+                      const title = view.hyperlink ? view.hyperlink : undefined;
                       return (
                         <td
                           key={c}
@@ -289,7 +326,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
                           data-row={r}
                           data-col={c}
                           data-kind={view.kind}
-                          {...(view.kind === "error" ? { "data-error-message": view.message ?? "" } : {})}
+                          {...(view.kind === "error" ? { "data-error-message": view.message ?? "", "aria-describedby": isActive || (hovered?.row === r && hovered?.col === c) ? "error-tip" : undefined } : {})}
                           title={title}
                           className={cellClasses(view, isSelected, isActive) + (overflows ? " overflow" : "")}
                         >
@@ -298,7 +335,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
                               {view.text}
                             </a>
                           ) : (
-                            <span>{view.text}</span>
+                            <span>{shownText(view, widths[c])}</span>
                           )}
                         </td>
                       );
@@ -316,6 +353,17 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
                 <ChartView workbook={workbook} sheet={sheet} chart={chart} width={width(chart.position.col, chart.position.cols) - 2} height={chart.position.rows * ROW_HEIGHT - 2} />
               </div>
             ))}
+            {hovered && views[hovered.row]?.[hovered.col]?.kind === "error" ? (
+              <div
+                id="error-tip"
+                role="tooltip"
+                className="error-tip"
+                data-testid="error-tip"
+                style={{ left: left(hovered.col) + (widths[hovered.col] ?? 0) + 4, top: top(hovered.row) }}
+              >
+                <strong>{views[hovered.row][hovered.col].text}</strong> {views[hovered.row][hovered.col].message}
+              </div>
+            ) : null}
             {activeSpill ? <SpillOutline rect={activeSpill} left={left} top={top} width={width} /> : null}
             <div
               className="active-outline"

@@ -12,12 +12,15 @@ export function PreviewApp({
   onThemeChange,
   pane,
   functionCount,
+  paneWidth,
 }: {
   workbook: PreviewWorkbook;
   theme: PreviewTheme;
   onThemeChange: (theme: PreviewTheme) => void;
   pane: ReactNode;
   functionCount: number;
+  /** Task pane width in pixels (Excel's pane is resizable too). */
+  paneWidth: number;
 }) {
   return (
     <div className={`preview theme-${theme}`} data-theme={theme}>
@@ -40,7 +43,7 @@ export function PreviewApp({
         <main className="workbook" aria-label="Workbook">
           <Grid workbook={workbook} />
         </main>
-        <aside className="taskpane" aria-label="MinerDebt task pane" data-testid="taskpane">
+        <aside className="taskpane" aria-label="MinerDebt task pane" data-testid="taskpane" style={{ width: paneWidth }}>
           <div className="taskpane-title">MinerDebt</div>
           <div className="taskpane-content">{pane}</div>
         </aside>

@@ -211,7 +211,13 @@ function call(fn: RegisteredFunction, values: unknown[]): ExcelResult {
   }
   if (args instanceof CellError) return { value: args, width: 1, height: 1 };
   try {
-    return fromExcelResult(fn.implementation(...args));
+    const result = fromExcelResult(fn.implementation(...args));
+    if (fn.metadata.result?.dimensionality !== "matrix" && (result.width > 1 || result.height > 1)) {
+      // Excel would not spill it either: the metadata promised a single value.
+      const message = `${fn.formulaName} returned a ${result.height}×${result.width} table, but functions.json declares a single value (add @returns {any[][]})`;
+      return { value: new CellError(ErrorType.VALUE, message), width: 1, height: 1 };
+    }
+    return result;
   } catch (error) {
     return { value: toCellError(error), width: 1, height: 1 };
   }

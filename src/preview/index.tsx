@@ -5,7 +5,7 @@ import * as functionsModule from "../functions/functions";
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "../taskpane/App";
-import { AdapterProvider } from "../taskpane/excel/AdapterContext";
+import { themeFromUrl } from "../taskpane/theme";
 import { associatedFunctions } from "./custom-functions-shim";
 import { registerCustomFunctions, resolveFunctions, type CustomFunctionsMetadataFile } from "./formula-engine";
 import { createPreviewAdapter } from "./preview-adapter";
@@ -23,12 +23,17 @@ function officeReady(): Promise<Office.HostType | null> {
 }
 
 function initialTheme(): PreviewTheme {
-  const requested = new URLSearchParams(window.location.search).get("theme");
-  if (requested === "dark" || requested === "light") return requested;
-  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  // ?theme=dark|light as in the pane; else the browser's preference stands in for Office's theme.
+  return themeFromUrl(window.location.search) ?? (window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light");
 }
 
-function Page({ workbook, adapter, host, functionCount }: { workbook: PreviewWorkbook; adapter: WorkbookAdapter; host: Office.HostType | null; functionCount: number }) {
+/** ?pane=<px> sets the task pane's width (300–720; default 380, about Excel's). */
+function paneWidth(): number {
+  const requested = Number(new URLSearchParams(window.location.search).get("pane"));
+  return Number.isFinite(requested) && requested >= 300 ? Math.min(720, Math.round(requested)) : 380;
+}
+
+function Page({ workbook, adapter, functionCount }: { workbook: PreviewWorkbook; adapter: WorkbookAdapter; functionCount: number }) {
   const [theme, setTheme] = useState<PreviewTheme>(initialTheme);
   document.documentElement.dataset.theme = theme;
   return (
@@ -37,17 +42,16 @@ function Page({ workbook, adapter, host, functionCount }: { workbook: PreviewWor
       theme={theme}
       onThemeChange={setTheme}
       functionCount={functionCount}
-      pane={
-        <AdapterProvider adapter={adapter}>
-          <App host={host} />
-        </AdapterProvider>
-      }
+      paneWidth={paneWidth()}
+      pane={<App adapter={adapter} theme={theme} />}
     />
   );
 }
 
 async function main(): Promise<void> {
-  const host = await officeReady();
+  // office.js is loaded (as in the real pane); outside Office the host is null, and the pane gets
+  // the preview adapter instead of the "inserts need Excel" one.
+  await officeReady();
   // The metadata Excel reads (generated from functions.ts by the same build) says which
   // parameters are optional and which results spill.
   const response = await fetch("functions.json");
@@ -63,7 +67,7 @@ async function main(): Promise<void> {
 
   const container = document.getElementById("root");
   if (!container) throw new Error("preview.html has no #root element");
-  createRoot(container).render(<Page workbook={workbook} adapter={adapter} host={host} functionCount={functions.length} />);
+  createRoot(container).render(<Page workbook={workbook} adapter={adapter} functionCount={functions.length} />);
 }
 
 main().catch((error: unknown) => {

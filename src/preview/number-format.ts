@@ -25,6 +25,33 @@ export function formatGeneral(value: number): string {
   return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
 
+/**
+ * What Excel shows for a number in a column too narrow for it: General numbers lose decimals,
+ * then switch to scientific notation with fewer digits; any other format (or no room at all) fills
+ * the cell with "#". `fits` says whether a text fits the cell.
+ */
+export function fitNumber(value: number, code: string | undefined, formatted: string, fits: (text: string) => boolean): string {
+  if (fits(formatted)) return formatted;
+  const general = !code || /^general$/i.test(code.trim());
+  if (general) {
+    for (let digits = 10; digits >= 1; digits--) {
+      const fixed = Number(value.toPrecision(digits));
+      const candidates = [formatGeneral(fixed)];
+      const [mantissa, exponent] = value.toExponential(Math.max(0, digits - 1)).split("e");
+      const power = Number(exponent);
+      candidates.push(`${mantissa.includes(".") ? mantissa.replace(/\.?0+$/, "") : mantissa}E${power < 0 ? "-" : "+"}${String(Math.abs(power)).padStart(2, "0")}`);
+      for (const candidate of candidates) {
+        // A shortened form must still be the same number to the digits it shows (never drop integer digits).
+        if (!candidate.includes("E") && Math.abs(fixed - value) >= 0.5 && Math.abs(value) >= 1) continue;
+        if (fits(candidate)) return candidate;
+      }
+    }
+  }
+  let hashes = "#";
+  while (fits(hashes + "#") && hashes.length < 64) hashes += "#";
+  return hashes;
+}
+
 /** A 1900-system serial as a UTC date (Excel counts the fictitious 1900-02-29 as day 60). */
 export function serialToDate(serial: number): Date {
   const whole = Math.floor(serial);

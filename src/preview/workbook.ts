@@ -59,13 +59,15 @@ export interface CellView {
   message?: string;
   /** Part of a spilled array but not its formula cell. */
   spilled: boolean;
+  /** For numbers: the value and its format, so the grid can shorten it to the column's width as Excel does. */
+  number?: { value: number; format?: string };
   role?: CellRole;
   hyperlink?: string;
   /** "header" / "odd" / "even" when the cell lies in a table, with the table's style. */
   table?: { part: "header" | "odd" | "even"; style: string };
 }
 
-export const DEFAULT_COLUMN_WIDTH = 72;
+export const DEFAULT_COLUMN_WIDTH = 88;
 const MAX_AUTOFIT_WIDTH = 360;
 /** How many times a change may re-enter formulas whose spill changed size (each pass settles one level). */
 const MAX_RESPILL_PASSES = 8;
@@ -345,7 +347,10 @@ export class PreviewWorkbook {
     const base = { spilled, ...(role ? { role } : {}), ...(hyperlink ? { hyperlink } : {}), ...(tablePart ? { table: tablePart } : {}) };
     if (value === null || value === undefined) return { ...base, text: "", kind: "empty" };
     if (value instanceof DetailedCellError) return { ...base, text: value.value, kind: "error", message: value.message || errorDescription(value.value) };
-    if (typeof value === "number") return { ...base, text: formatValue(value, this.effectiveFormat(sheet, row, col)), kind: "number" };
+    if (typeof value === "number") {
+      const format = this.effectiveFormat(sheet, row, col);
+      return { ...base, text: formatValue(value, format), kind: "number", number: { value, ...(format ? { format } : {}) } };
+    }
     if (typeof value === "boolean") return { ...base, text: value ? "TRUE" : "FALSE", kind: "boolean" };
     return { ...base, text: formatValue(value, this.format(sheet, row, col)), kind: "text" };
   }

@@ -1,0 +1,88 @@
+// The production build (what dist/ ships): the task pane loads in Chromium with no console errors and
+// requests nothing outside its own origin except office.js; the preview is not part of it.
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { assert, test, watchPage } from "./harness.mjs";
+import { OFFICE_CDN, routeNetwork } from "./office.mjs";
+
+export async function productionTests({ context, origin, root, distDir, screenshots, results }) {
+  const none = [];
+
+  await test("production build: no preview page, no office.js copy, no HyperFormula", none, async () => {
+    for (const file of ["preview.html", "preview.js", "office-js/office.js"]) {
+      assert.ok(!existsSync(path.join(distDir, file)), `dist/ must not contain ${file}`);
+    }
+    assert.ok(existsSync(path.join(distDir, "taskpane.html")), "dist/taskpane.html exists");
+  });
+
+  const page = await context.newPage();
+  const problems = watchPage(page, "taskpane.html");
+  const external = await routeNetwork(page, root);
+  const requests = [];
+  page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType(), frame: request.frame()?.url() ?? "" }));
+  const failedRequests = [];
+  page.on("requestfailed", (request) => failedRequests.push(`${request.url()} (${request.failure()?.errorText})`));
+
+  try {
+    await test("production task pane loads with office.js from the npm copy, no console errors", problems, async () => {
+      await page.goto(`${origin}/taskpane.html`, { waitUntil: "load" });
+      // Office.onReady resolves outside Office with host null.
+      const host = await page.evaluate(() => Office.onReady().then((info) => info.host));
+      assert.equal(host, null);
+      await page.getByRole("tab", { name: "Explore" }).waitFor({ timeout: 15000 });
+      await page.getByRole("tab", { name: "About" }).waitFor();
+      await page.getByRole("button", { name: "Insert table" }).waitFor();
+      // Outside Excel the pane says inserts need Excel (the unavailable adapter), and does not crash.
+      await page.screenshot({ path: path.join(screenshots, "e2e-production-taskpane.png") });
+    });
+
+    await test("production task pane: every request stays on its origin (office.js aside)", problems, async () => {
+      // Each tab (the lazy ones load their chunks) once, then let late requests arrive.
+      for (const tab of ["Functions", "About", "Explore"]) {
+        await page.getByRole("tab", { name: tab }).click();
+        await page.getByRole("tabpanel").waitFor();
+        await page.waitForTimeout(500);
+      }
+      const outside = requests.filter((request) => {
+        const url = new URL(request.url);
+        return url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin;
+      });
+      const notOffice = outside.filter((request) => !request.url.startsWith(OFFICE_CDN) && !external.some((entry) => entry.url === request.url && entry.handled === "office-telemetry"));
+      writeFileSync(
+        path.join(results, "production-requests.json"),
+        JSON.stringify({ origin, requests, external, failed: failedRequests }, null, 2),
+      );
+      assert.deepEqual(notOffice.map((request) => request.url), [], "requests outside the pane's origin other than office.js");
+      assert.ok(outside.some((request) => request.url === `${OFFICE_CDN}office.js`), "office.js was requested from its CDN URL (answered locally)");
+      assert.deepEqual(failedRequests, [], "failed requests");
+      assert.ok(requests.some((request) => request.url === `${origin}/taskpane.js`), "taskpane.js loaded from the origin");
+    });
+  } finally {
+    await page.close();
+  }
+
+  // Excel's task pane is about 320–350 px wide: the pane must survive its everyday interactions there.
+  for (const width of [320, 340, 360]) {
+    const narrow = await context.newPage();
+    await narrow.setViewportSize({ width, height: 900 });
+    const narrowProblems = watchPage(narrow, `taskpane.html @${width}px`);
+    await routeNetwork(narrow, root);
+    try {
+      await test(`production task pane at ${width} px: filter by issuer, open a deal, switch tabs — no errors`, narrowProblems, async () => {
+        await narrow.goto(`${origin}/taskpane.html`, { waitUntil: "load" });
+        await narrow.getByRole("button", { name: "Insert table" }).waitFor({ timeout: 15000 });
+        await narrow.getByRole("checkbox", { name: /^MARA\b/ }).check();
+        await narrow.waitForTimeout(800);
+        await narrow.locator("[data-deal-id]").first().click();
+        await narrow.getByText("Dilution calculator").waitFor();
+        await narrow.getByRole("tab", { name: "Functions" }).click();
+        await narrow.getByRole("searchbox").waitFor();
+        await narrow.getByRole("tab", { name: "About" }).click();
+        await narrow.waitForTimeout(300);
+        if (width === 340) await narrow.screenshot({ path: path.join(screenshots, "e2e-production-taskpane-340.png") });
+      });
+    } finally {
+      await narrow.close();
+    }
+  }
+}
