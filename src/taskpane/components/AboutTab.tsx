@@ -1,5 +1,5 @@
 /** About: dataset version and counts, the aggregation rule, methodology and sources (lazy chunk). */
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -16,6 +16,7 @@ import {
 import { aggregate, datasetVersion, earliestQuarter, issuerSummary, latestQuarter, quartersInRange } from "../../data";
 import { loadFullDataset, type FullDataset } from "../../data/detail";
 import { ExternalLink } from "./ExternalLink";
+import { useLoaded } from "./useLoaded";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -72,18 +73,9 @@ export default function AboutTab() {
       counted: aggregate({}, "amount").count,
     };
   }, []);
-  const [sources, setSources] = useState<PublisherSources[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadFullDataset().then(
-      (data) => live && setSources(sourcesByPublisher(data)),
-      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const loaded = useLoaded(loadFullDataset, "detail");
+  const sources = useMemo(() => (loaded.value ? sourcesByPublisher(loaded.value) : null), [loaded.value]);
+  const error = loaded.error;
 
   return (
     <div className={styles.root}>

@@ -2,7 +2,7 @@
  * Deal view (lazy chunk): every term with its unit, the source links, notes and outcome (the
  * DETAIL data, loaded on open), and the dilution calculator for convertibles.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import {
   Badge,
   Body1,
@@ -22,6 +22,7 @@ import { percentNumber, plainNumber, usdMillions, usdPerShare } from "../model/f
 import { dealConversionPrice } from "../model/dilution";
 import { DilutionCalculator } from "./DilutionCalculator";
 import { ExternalLink } from "./ExternalLink";
+import { useLoaded } from "./useLoaded";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -138,18 +139,9 @@ function Terms({ record }: { record: FinancingCore }) {
 
 function Detail({ id }: { id: string }) {
   const styles = useStyles();
-  const [detail, setDetail] = useState<Financing | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadFinancing(id).then(
-      (full) => live && setDetail(full),
-      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const loaded = useLoaded<Financing>(() => loadFinancing(id), id);
+  const detail = loaded.value;
+  const error = loaded.error;
   if (error) return <Text role="alert">Could not load notes and sources: {error}</Text>;
   if (!detail) return <Spinner size="tiny" label="Loading notes and sources…" />;
   return (

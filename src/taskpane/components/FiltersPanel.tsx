@@ -62,7 +62,43 @@ export function choiceText(choice: IssuerChoice): string {
   return `${choice.ticker}${former} · ${choice.name}`;
 }
 
-const CLASS_OPTIONS: { value: InstrumentClassFilter; label: string }[] = [
+interface Choice<T> {
+  value: T;
+  label: string;
+}
+
+/** A labelled native select over typed choices (null = the "any" choice). */
+function ChoiceSelect<T extends string | null>({
+  label,
+  value,
+  options,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: T;
+  options: readonly Choice<T>[];
+  onChange: (value: T) => void;
+  error?: string;
+}) {
+  const key = (choice: T) => choice ?? ANY;
+  return (
+    <Field label={label} validationState={error ? "error" : "none"} validationMessage={error}>
+      <Select value={key(value)} onChange={(_, data) => onChange((options.find((option) => key(option.value) === data.value) ?? options[0]).value)}>
+        {options.map((option) => (
+          <option key={key(option.value)} value={key(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+const USE_OPTIONS: Choice<UseCategory | null>[] = [{ value: null, label: "Any use" }, ...USE_CATEGORIES.map((use) => ({ value: use, label: useLabel(use) }))];
+const CYCLE_OPTIONS: Choice<Cycle | null>[] = [{ value: null, label: "Both cycles" }, ...CYCLES.map((cycle) => ({ value: cycle, label: CYCLE_LABELS[cycle] }))];
+
+const CLASS_OPTIONS: Choice<InstrumentClassFilter>[] = [
   { value: "all", label: "All classes" },
   { value: "convertible", label: "Convertible notes" },
   { value: "non_convertible", label: "Non-convertible" },
@@ -75,10 +111,10 @@ export function FiltersPanel({ filters, onChange }: { filters: ExploreFilters; o
   // The issuer list is one tab stop; arrow keys move between issuers, Space ticks one.
   const arrowNavigation = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const choices = useMemo(issuerChoices, []);
-  const quarters = useMemo(() => {
+  const quarterOptions = useMemo((): Choice<string | null>[] => {
     const first = earliestQuarter();
     const last = latestQuarter();
-    return first && last ? quartersInRange({ from: first, to: last }) : [];
+    return (first && last ? quartersInRange({ from: first, to: last }) : []).map((quarter) => ({ value: quarter, label: quarter }));
   }, []);
   const [issuerQuery, setIssuerQuery] = useState("");
   const typed = issuerQuery.trim().toLowerCase();
@@ -120,55 +156,17 @@ export function FiltersPanel({ filters, onChange }: { filters: ExploreFilters; o
         </div>
       </div>
 
-      <Field label="From quarter" validationState={rangeError ? "error" : "none"} validationMessage={rangeError}>
-        <Select value={filters.fromQuarter ?? ANY} onChange={(_, data) => set({ fromQuarter: data.value === ANY ? null : data.value })}>
-          <option value={ANY}>First</option>
-          {quarters.map((quarter) => (
-            <option key={quarter} value={quarter}>
-              {quarter}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="To quarter">
-        <Select value={filters.toQuarter ?? ANY} onChange={(_, data) => set({ toQuarter: data.value === ANY ? null : data.value })}>
-          <option value={ANY}>Latest</option>
-          {quarters.map((quarter) => (
-            <option key={quarter} value={quarter}>
-              {quarter}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Instrument class">
-        <Select value={filters.instrumentClass} onChange={(_, data) => set({ instrumentClass: data.value as InstrumentClassFilter })}>
-          {CLASS_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Use of proceeds">
-        <Select value={filters.useCategory ?? ANY} onChange={(_, data) => set({ useCategory: data.value === ANY ? null : (data.value as UseCategory) })}>
-          <option value={ANY}>Any use</option>
-          {USE_CATEGORIES.map((use) => (
-            <option key={use} value={use}>
-              {useLabel(use)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Cycle">
-        <Select value={filters.cycle ?? ANY} onChange={(_, data) => set({ cycle: data.value === ANY ? null : (data.value as Cycle) })}>
-          <option value={ANY}>Both cycles</option>
-          {CYCLES.map((cycle) => (
-            <option key={cycle} value={cycle}>
-              {CYCLE_LABELS[cycle]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceSelect
+        label="From quarter"
+        value={filters.fromQuarter}
+        options={[{ value: null, label: "First" }, ...quarterOptions]}
+        onChange={(fromQuarter) => set({ fromQuarter })}
+        error={rangeError}
+      />
+      <ChoiceSelect label="To quarter" value={filters.toQuarter} options={[{ value: null, label: "Latest" }, ...quarterOptions]} onChange={(toQuarter) => set({ toQuarter })} />
+      <ChoiceSelect label="Instrument class" value={filters.instrumentClass} options={CLASS_OPTIONS} onChange={(instrumentClass) => set({ instrumentClass })} />
+      <ChoiceSelect label="Use of proceeds" value={filters.useCategory} options={USE_OPTIONS} onChange={(useCategory) => set({ useCategory })} />
+      <ChoiceSelect label="Cycle" value={filters.cycle} options={CYCLE_OPTIONS} onChange={(cycle) => set({ cycle })} />
 
       <div className={`${styles.row} ${styles.wide}`}>
         <Checkbox

@@ -3,7 +3,7 @@
  * pane's own origin when the tab opens; tests inject it), searchable, with an example per
  * function and "Insert at selection" (same no-overwrite rule as every insert).
  */
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Body1,
   Caption1,
@@ -19,6 +19,7 @@ import {
 import { FUNCTION_CATALOGUE } from "../../functions/catalogue";
 import { useServices, type FunctionMetadata } from "../services";
 import { InsertButton, useInsert } from "./useInsert";
+import { useLoaded } from "./useLoaded";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -54,22 +55,13 @@ export default function FunctionsTab() {
   const styles = useStyles();
   const services = useServices();
   const runner = useInsert();
-  const [functions, setFunctions] = useState<readonly FunctionMetadata[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoaded(() => services.loadFunctionsMetadata(), services);
+  const functions: readonly FunctionMetadata[] | null = loaded.value?.functions ?? null;
+  const error = loaded.error;
   const [query, setQuery] = useState("");
   // The outcome of an insert shows in the card whose button was used.
   const [activeId, setActiveId] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    services.loadFunctionsMetadata().then(
-      (metadata) => live && setFunctions(metadata.functions),
-      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [services]);
 
   const shown = useMemo(() => (functions ?? []).filter((fn) => matchesSearch(fn, query)), [functions, query]);
 

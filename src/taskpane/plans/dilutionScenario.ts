@@ -5,6 +5,7 @@
  * and settlement method with/without the capped call (columns). Every formula points at the
  * input cells by absolute address, so editing an input in Excel recalculates the tables.
  */
+import { SETTLEMENTS, type Settlement } from "../../calc";
 import type { DatasetVersion } from "../../data";
 import {
   EMPTY,
@@ -22,8 +23,9 @@ import {
 import { provenanceNote } from "./provenance";
 import type { FormulaPart, InsertPlan, PlanCell, PlanRef, PlanStyle } from "./types";
 
-export const SETTLEMENT_METHODS = ["physical", "net_share", "cash"] as const;
-export type SettlementMethod = (typeof SETTLEMENT_METHODS)[number];
+/** The settlement methods of src/calc (physical, net_share, cash), in its order. */
+export const SETTLEMENT_METHODS = SETTLEMENTS;
+export type SettlementMethod = Settlement;
 
 export const SETTLEMENT_METHOD_LABELS: Record<SettlementMethod, string> = {
   physical: "Physical",
