@@ -128,8 +128,8 @@ export class PreviewWorkbook {
       dateFormats: ["YYYY-MM-DD", "MM/DD/YYYY", "MM/DD/YY"],
       timeFormats: ["hh:mm", "hh:mm:ss"],
       currencySymbol: ["$"],
-      // Excel's 1900 date system.
-      nullDate: { year: 1899, month: 12, day: 30 },
+      // Excel's 1900 date system: serial 1 = 1900-01-01, with its fictitious 1900-02-29 (serial 60).
+      nullDate: { year: 1899, month: 12, day: 31 },
       leapYear1900: true,
       functionArgSeparator: ",",
       decimalSeparator: ".",
@@ -137,6 +137,9 @@ export class PreviewWorkbook {
       smartRounding: true,
       precisionRounding: 15,
     });
+    // Excel reads TRUE and FALSE as literals; HyperFormula knows only TRUE() and FALSE().
+    this.hf.addNamedExpression("TRUE", "=TRUE()");
+    this.hf.addNamedExpression("FALSE", "=FALSE()");
     this.activeSheetId = this.addSheet(firstSheetName);
     this.selection = { sheet: this.activeSheetId, anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
   }

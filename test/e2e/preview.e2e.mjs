@@ -105,6 +105,25 @@ export async function previewTests({ context, origin, root, screenshots }) {
       await shot("preview-offerings");
     });
 
+    await test("DEAL and SOURCE return the record's own values: USD amounts, Excel date serials, fractions, https sources", problems, async () => {
+      const record = financings.find((r) => r.listed && r.priced_date && r.amount_usd && r.coupon_pct !== null && r.sources.length > 0);
+      assert.ok(record, "test data: a priced record with amount, coupon and sources");
+      const [year, month, day] = record.priced_date.split("-").map(Number);
+      // Excel's 1900 system: days since 1899-12-30 for any date after 1900-02-28.
+      const serial = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+      await grid.type("H20", record.id);
+      await grid.type("I20", '=MINERDEBT.DEAL(H20,"amount_usd")');
+      await grid.type("I21", '=MINERDEBT.DEAL(H20,"priced_date")');
+      await grid.type("I22", '=MINERDEBT.DEAL(H20,"coupon_pct")');
+      await grid.type("I23", "=MINERDEBT.SOURCE(H20)");
+      await grid.type("I24", "=YEAR(I21)");
+      assert.equal(await grid.value("I20"), record.amount_usd);
+      assert.equal(await grid.value("I21"), serial);
+      assert.ok(Math.abs((await grid.value("I22")) - record.coupon_pct / 100) < 1e-15);
+      assert.equal(await grid.value("I23"), record.sources[0].url);
+      assert.equal(await grid.value("I24"), year, "the engine reads the serial as the same date");
+    });
+
     await test("DILUTION matches new shares ÷ shares outstanding computed here; dependants update when an input changes", problems, async () => {
       const deal = aConvertible(financings);
       assert.ok(deal, "test data: a convertible with amount and conversion price");
