@@ -28,7 +28,7 @@ export async function insertTests({ context, origin, root, screenshots }) {
   const issuerRecords = financingsOf(financings, ISSUER);
   const page = await context.newPage();
   const problems = watchPage(page, "preview.html (inserts)");
-  await routeNetwork(page, root);
+  await routeNetwork(page, root, origin);
   const grid = gridDriver(page);
   const pane = page.getByTestId("taskpane");
   const shot = (name) => page.screenshot({ path: path.join(screenshots, `e2e-${name}.png`) });
@@ -57,8 +57,7 @@ export async function insertTests({ context, origin, root, screenshots }) {
 
   try {
     const ready = await test("inserts: preview page ready, the pane uses the preview adapter (inserts enabled)", problems, async () => {
-      // A roomy pane (460 px): the pane at Excel's narrow widths is exercised by production.e2e.mjs.
-      await page.goto(`${origin}/preview.html?theme=light&pane=460`, { waitUntil: "load" });
+      await page.goto(`${origin}/preview.html?theme=light`, { waitUntil: "load" });
       await page.waitForFunction(() => window.minerDebtPreview !== undefined, null, { timeout: 20000 });
       await pane.getByRole("button", { name: "Insert table" }).waitFor({ timeout: 15000 });
       assert.equal(await pane.getByTestId("outside-excel").count(), 0, "no 'inserts need Excel' notice in the preview");

@@ -11,14 +11,14 @@ export const OFFICE_JS_OWN_HOSTS = new Set(["appsforoffice.microsoft.com", "tele
 const TYPES = { ".js": "text/javascript; charset=utf-8", ".html": "text/html; charset=utf-8", ".json": "application/json" };
 
 /**
- * Routes the browser context's requests. Returns the log of every request that left the page's
- * origin: { url, handled: "office-js" | "office-telemetry" | "blocked" }.
+ * Routes the requests of a page (or context) served from `origin`. Returns the log of every request
+ * that left that origin: { url, handled: "office-js" | "office-telemetry" | "blocked" }.
  */
-export async function routeNetwork(context, root) {
+export async function routeNetwork(context, root, origin) {
   const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
   const external = [];
   await context.route(
-    (url) => url.protocol === "https:" || (url.protocol === "http:" && url.hostname !== "127.0.0.1"),
+    (url) => (url.protocol === "https:" || url.protocol === "http:") && url.origin !== origin,
     async (route) => {
       const url = new URL(route.request().url());
       if (url.href.startsWith(OFFICE_CDN)) {

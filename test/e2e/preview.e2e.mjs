@@ -25,7 +25,7 @@ export async function previewTests({ context, origin, root, screenshots }) {
   const financings = loadFinancings(root);
   const page = await context.newPage();
   const problems = watchPage(page, "preview.html");
-  const external = await routeNetwork(page, root);
+  const external = await routeNetwork(page, root, origin);
   const grid = gridDriver(page);
   const shot = (name) => page.screenshot({ path: path.join(screenshots, `e2e-${name}.png`) });
 

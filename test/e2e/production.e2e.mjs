@@ -1,6 +1,6 @@
 // The production build (what dist/ ships): the task pane loads in Chromium with no console errors and
 // requests nothing outside its own origin except office.js; the preview is not part of it.
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { assert, test, watchPage } from "./harness.mjs";
 import { OFFICE_CDN, routeNetwork } from "./office.mjs";
@@ -13,11 +13,16 @@ export async function productionTests({ context, origin, root, distDir, screensh
       assert.ok(!existsSync(path.join(distDir, file)), `dist/ must not contain ${file}`);
     }
     assert.ok(existsSync(path.join(distDir, "taskpane.html")), "dist/taskpane.html exists");
+    const bundles = readdirSync(distDir).filter((file) => file.endsWith(".js"));
+    assert.ok(bundles.length > 0);
+    for (const file of bundles) {
+      assert.ok(!readFileSync(path.join(distDir, file), "utf8").includes("HyperFormula"), `${file} must not contain HyperFormula`);
+    }
   });
 
   const page = await context.newPage();
   const problems = watchPage(page, "taskpane.html");
-  const external = await routeNetwork(page, root);
+  const external = await routeNetwork(page, root, origin);
   const requests = [];
   page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType(), frame: request.frame()?.url() ?? "" }));
   const failedRequests = [];
@@ -66,7 +71,7 @@ export async function productionTests({ context, origin, root, distDir, screensh
     const narrow = await context.newPage();
     await narrow.setViewportSize({ width, height: 900 });
     const narrowProblems = watchPage(narrow, `taskpane.html @${width}px`);
-    await routeNetwork(narrow, root);
+    await routeNetwork(narrow, root, origin);
     try {
       await test(`production task pane at ${width} px: filter by issuer, open a deal, switch tabs — no errors`, narrowProblems, async () => {
         await narrow.goto(`${origin}/taskpane.html`, { waitUntil: "load" });

@@ -96,7 +96,7 @@ async function main() {
     executablePath,
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport: { width: 1600, height: 900 },
+    viewport: { width: 1760, height: 900 },
     deviceScaleFactor: 1,
     locale: "en-US",
     timezoneId: "UTC",
