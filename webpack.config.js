@@ -120,6 +120,7 @@ function printSideloadSteps(port, tls) {
     tls.kind === "self-signed"
       ? `  Trust the certificate first: open ${origin}/taskpane.html in this browser and accept it, or import ${tls.certFile} into your trusted roots.`
       : "",
+    `Preview without Excel (a workbook grid beside the task pane): ${origin}/preview.html`,
     "  Chrome 141+ may ask to allow access to local network devices for localhost: choose Allow.",
     "",
   ];
