@@ -7,6 +7,9 @@
 // upper-cased function names) and appends the CustomFunctions.associate calls. Parameters are
 // typed `any` on purpose: Excel then hands over what the user typed, and ./arguments turns
 // text, booleans, dates and 1×1 ranges into typed values with messages naming the argument.
+// links.json first, so the bundle holds the two data blobs side by side (deflate's 32 KB window
+// then compresses them together, and the code together): 1.5 KB gzip less than after the code.
+import linksJson from "../data/generated/links.json";
 import {
   cellFields,
   datasetVersion,
@@ -56,7 +59,6 @@ import {
   type CbParams,
   type DealTerms,
 } from "../calc";
-import linksJson from "../data/generated/links.json";
 import type { LinksFile } from "../data/layout";
 import { invalidArgument, notAvailable } from "../errors";
 import { choice, flag, list, named, number, omitted, optionalNumber, single, text } from "./arguments";
