@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { productionBuild, reuseBuild } from "./lib/build.mjs";
 import { functionsBundle, taskpaneBundle } from "./lib/sizes.mjs";
-import { observeFirstScreen } from "./lib/first-screen.mjs";
+import { PANE_VIEWPORT, observeFirstScreen } from "./lib/first-screen.mjs";
 import { measureStartup } from "./lib/startup.mjs";
 import { collectFigures, checkBudgets, formatTable } from "./lib/report.mjs";
 
@@ -77,8 +77,17 @@ async function main() {
       log("observing the task pane's first screen in Chromium …");
       try {
         const observed = await observeFirstScreen(build.dir, ROOT);
-        if (observed) firstScreen = { files: observed.files, source: `observed in Chromium (${observed.files.length} JS files, ${observed.ms} ms)`, errors: observed.errors };
-        else log("no Chromium/playwright-core: using the first-screen chunk groups in budgets.json");
+        if (!observed) log("no Chromium/playwright-core: using the first-screen chunk groups in budgets.json");
+        else if (observed.errors.length > 0) {
+          log(`the pane threw in Chromium (${observed.errors[0]}); using the first-screen chunk groups in budgets.json`);
+          firstScreen.errors = observed.errors;
+        } else {
+          firstScreen = {
+            files: observed.files,
+            afterScroll: observed.afterScroll,
+            source: `observed in Chromium at ${PANE_VIEWPORT.width}×${PANE_VIEWPORT.height} px (${observed.files.length} JS files, ${observed.ms} ms)`,
+          };
+        }
       } catch (error) {
         log(`browser observation failed (${error.message.split("\n")[0]}); using budgets.json`);
       }

@@ -1,7 +1,10 @@
 // Which JS files the task pane requests before its first screen is up, observed in a real
-// browser: taskpane.html from a local server, office.js (Office's own, from its CDN) refused so
+// browser at a task pane's size (350 × 900 px: Excel's default pane width, a laptop-height
+// window): taskpane.html from a local server, office.js (Office's own, from its CDN) refused so
 // the pane renders at once as it does outside Office, then wait until no request has started
-// for a while. Needs Debian's chromium and playwright-core; returns null without them.
+// for a while. Then scroll everything that scrolls to the bottom and wait again: what the rest
+// of the first tab loads when the user heads for it. A page error invalidates the observation
+// (a crashed pane loads less). Needs Debian's chromium and playwright-core; null without them.
 import { createReadStream, existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -11,6 +14,7 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 const QUIET_MS = 1500;
 const LIMIT_MS = 30_000;
+export const PANE_VIEWPORT = { width: 350, height: 900 };
 
 function chromiumPath() {
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
@@ -39,7 +43,10 @@ function serve(root) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-/** { files: [js file names requested, in order], ms } or null when no browser is available. */
+/**
+ * { files: JS files requested for the first screen, afterScroll: JS files requested once the
+ * tab is scrolled through, ms, errors } or null when no browser is available.
+ */
 export async function observeFirstScreen(dir, root) {
   const executablePath = chromiumPath();
   if (!executablePath) return null;
@@ -57,7 +64,7 @@ export async function observeFirstScreen(dir, root) {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: PANE_VIEWPORT });
     const files = [];
     const errors = [];
     let lastRequest = Date.now();
@@ -70,10 +77,27 @@ export async function observeFirstScreen(dir, root) {
       return route.continue();
     });
     const started = Date.now();
+    /** Until no request has started for QUIET_MS since the last action or request. */
+    const settle = async () => {
+      const from = Date.now();
+      while (Date.now() - Math.max(lastRequest, from) < QUIET_MS && Date.now() - from < LIMIT_MS) await page.waitForTimeout(100);
+    };
     await page.goto(`${origin}/taskpane.html`, { waitUntil: "load" });
     await page.waitForFunction(() => (document.getElementById("root")?.childElementCount ?? 0) > 0, null, { timeout: LIMIT_MS });
-    while (Date.now() - lastRequest < QUIET_MS && Date.now() - started < LIMIT_MS) await page.waitForTimeout(100);
-    return { files, ms: Date.now() - started, errors };
+    await settle();
+    const firstScreen = [...files];
+    const ms = Date.now() - started;
+    for (let pass = 0; pass < 3; pass++) {
+      await page.evaluate(() => {
+        window.scrollTo(0, document.body.scrollHeight);
+        for (const element of document.querySelectorAll("*")) {
+          const overflow = getComputedStyle(element).overflowY;
+          if ((overflow === "auto" || overflow === "scroll") && element.scrollHeight > element.clientHeight) element.scrollTop = element.scrollHeight;
+        }
+      });
+      await settle();
+    }
+    return { files: firstScreen, afterScroll: files.filter((file) => !firstScreen.includes(file)), ms, errors };
   } finally {
     await browser.close();
     await new Promise((resolve) => server.close(resolve));

@@ -98,6 +98,9 @@ export function formatTable(results, verdicts, { quick }) {
   out.push("times: the smaller of wall-clock and process CPU time (a shared machine's wall clock also counts waiting for a core); wall-clock figures are in results.json");
   out.push(`functions bundle files: ${figures["functions.gzipBytes"].detail}`);
   out.push(`task pane first screen (${results.taskpane.initial.firstScreenSource}): ${figures["taskpane.initialGzipBytes"].detail}`);
+  const scrolled = results.taskpane.firstTabScrolledThrough;
+  if (scrolled) out.push(`task pane first tab scrolled through (not budgeted): ${kb(scrolled.gzipBytes)} gzip (+${scrolled.addedFiles.length} lazy files)`);
+  if (results.taskpane.pageErrors) out.push(`task pane threw in Chromium: ${results.taskpane.pageErrors.join(" | ")}`);
   out.push(`task pane lazy chunks (${kb(results.taskpane.lazy.gzipBytes)} gzip): ${results.taskpane.lazy.files.map((f) => `${f.label} ${kb(f.gzipBytes)}`).join(", ")}`);
   if (results.startup.error) out.push(`start-up: ${results.startup.error} (timed with a document stub)`);
   for (const key of ["functions.forbiddenModules", "functions.polyfillModules"]) if (figures[key].detail) out.push(`${key}: ${figures[key].detail}`);

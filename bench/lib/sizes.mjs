@@ -131,10 +131,13 @@ export function taskpaneBundle(dir, graph, firstScreen) {
   }
   const initialFiles = [...chunkFiles(dir, graph, entry), ...stray.map((file) => fileSize(dir, file)), ...chunkFiles(dir, graph, firstIds)];
   const lazyFiles = chunkFiles(dir, graph, lazy.filter((id) => !firstIds.includes(id)));
+  // What the first tab adds once scrolled through (the parts it reveals on the way): informative.
+  const scrolled = firstScreen.afterScroll ? lazyFiles.filter((file) => firstScreen.afterScroll.includes(file.file)) : null;
   const modules = modulesOf(graph, [...entry, ...firstIds]);
   return {
     initial: { ...total(initialFiles), files: initialFiles, firstScreenSource: firstScreen.source, origins: origins(graph, [...entry, ...firstIds], 20) },
     lazy: { ...total(lazyFiles), files: lazyFiles.sort((a, b) => b.gzipBytes - a.gzipBytes) },
+    ...(scrolled ? { firstTabScrolledThrough: { ...total([...initialFiles, ...scrolled]), addedFiles: scrolled.map((file) => file.file) } } : {}),
     polyfillModules: modules.filter((m) => POLYFILL.test(m)),
   };
 }
