@@ -49,6 +49,15 @@ function runModule(file, extraArgs = []) {
   return JSON.parse(lines[lines.length - 1]);
 }
 
+/** The commit measured, and whether the working tree differed from it (other sessions' edits). */
+function revision() {
+  const git = (...gitArgs) => spawnSync("git", gitArgs, { cwd: ROOT, encoding: "utf8" });
+  const head = git("rev-parse", "--short", "HEAD");
+  if (head.status !== 0) return null;
+  const changed = git("status", "--porcelain", "--untracked-files=no", "--", "src", "webpack.config.js", "package.json").stdout.trimEnd();
+  return { commit: head.stdout.trim(), uncommittedSourceChanges: changed === "" ? [] : changed.split("\n").map((line) => line.slice(3)) };
+}
+
 async function getBuild() {
   const dist = option("--dist") ?? process.env.MINERDEBT_BENCH_DIST;
   if (dist) {
@@ -65,7 +74,7 @@ async function getBuild() {
 async function main() {
   const started = Date.now();
   const budgets = JSON.parse(readFileSync(path.join(ROOT, "bench", "budgets.json"), "utf8"));
-  const results = { generatedAt: new Date().toISOString(), mode: quick ? "quick" : "full", machine: machine() };
+  const results = { generatedAt: new Date().toISOString(), mode: quick ? "quick" : "full", revision: revision(), machine: machine() };
 
   const build = await getBuild();
   try {

@@ -95,6 +95,8 @@ export function formatTable(results, verdicts, { quick }) {
   const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
   const m = results.machine;
   out.push("", `machine: ${m.cpuModel}, ${m.nproc} cores, node ${m.node}, load average ${m.loadAverage1mAtStart.toFixed(2)} → ${m.loadAverage1mAtEnd.toFixed(2)}`);
+  const rev = results.revision;
+  if (rev) out.push(`measured: ${rev.commit}${rev.uncommittedSourceChanges.length ? ` + uncommitted changes in ${rev.uncommittedSourceChanges.join(", ")}` : ""}`);
   out.push("times: the smaller of wall-clock and process CPU time (a shared machine's wall clock also counts waiting for a core); wall-clock figures are in results.json");
   out.push(`functions bundle files: ${figures["functions.gzipBytes"].detail}`);
   out.push(`task pane first screen (${results.taskpane.initial.firstScreenSource}): ${figures["taskpane.initialGzipBytes"].detail}`);
