@@ -34,7 +34,7 @@ const STATS_OPTIONS = {
 export const STATS_FILE = ".bench-chunk-graph.json";
 
 /** Build into a fresh temp directory; resolves to { dir, stats, ms }. */
-export async function productionBuild(root, log) {
+export async function productionBuild(root, log, revision = null) {
   const dir = mkdtempSync(path.join(tmpdir(), "minerdebt-bench-dist-"));
   const started = Date.now();
   // The config reads these when it is called; the preview (a dev-only page) stays out.
@@ -55,7 +55,7 @@ export async function productionBuild(root, log) {
   if (stats.hasErrors()) {
     throw new Error(`production build failed:\n${json.errors.map((e) => e.message ?? e).join("\n")}`);
   }
-  const graph = chunkGraph(json);
+  const graph = { ...chunkGraph(json), revision };
   writeFileSync(path.join(dir, STATS_FILE), JSON.stringify(graph));
   return { dir, graph, ms: Date.now() - started };
 }
