@@ -23,6 +23,7 @@ import {
   nonNegative,
   orDefault,
   positive,
+  shown,
 } from "./validate";
 
 export const SETTLEMENTS = ["physical", "net_share", "cash"] as const;
@@ -93,7 +94,7 @@ function netSharesChecked(terms: CheckedTerms, sharePrice: number, settlement: S
 export function netShares(params: NetSharesParams): number {
   const terms = checkTerms(params.principal, params.conversionPrice, params.capPrice);
   const share = positive("share_price", params.sharePrice);
-  const settlement = choice("settlement", orDefault(params.settlement, "physical"), SETTLEMENTS);
+  const settlement = choice("settlement", params.settlement, SETTLEMENTS, "physical");
   return finiteResult("net_shares", netSharesChecked(terms, share, settlement));
 }
 
@@ -117,8 +118,8 @@ export interface DilutionParams {
 export function dilution(params: DilutionParams): number {
   const terms = checkTerms(params.principal, params.conversionPrice, params.capPrice);
   const outstanding = positive("shares_outstanding", params.sharesOutstanding);
-  const settlement = choice("settlement", orDefault(params.settlement, "physical"), SETTLEMENTS);
-  const basis = choice("basis", orDefault(params.basis, "outstanding"), DILUTION_BASES);
+  const settlement = choice("settlement", params.settlement, SETTLEMENTS, "physical");
+  const basis = choice("basis", params.basis, DILUTION_BASES, "outstanding");
   let newShares: number;
   if (isAbsent(params.sharePrice)) {
     newShares = terms.principal / terms.conversionPrice;
@@ -169,11 +170,10 @@ export function dealDilution(params: DealDilutionParams): number {
   const { deal } = params;
   const includeCap = orDefault(params.includeCappedCall, true);
   if (typeof includeCap !== "boolean") {
-    throw invalidArgument(`include_capped_call must be TRUE or FALSE, got ${String(includeCap)}`);
+    throw invalidArgument(`include_capped_call must be TRUE or FALSE, got ${shown(includeCap)}`);
   }
-  const settlement = isAbsent(params.settlement)
-    ? settlementForDeal(deal.settlement)
-    : params.settlement;
+  // Omitted (or blank) → the deal's own settlement.
+  const settlement = choice("settlement", params.settlement, SETTLEMENTS, settlementForDeal(deal.settlement));
   return dilution({
     principal: deal.principal,
     conversionPrice: deal.conversionPrice,

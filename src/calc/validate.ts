@@ -8,32 +8,35 @@ import { invalidArgument, noAnswer } from "../errors";
 /** Optional numeric inputs arrive as null from Excel (omitted argument) or undefined from code. */
 export type Optional<T> = T | null | undefined;
 
-function show(value: unknown): string {
+/**
+ * How a value is quoted in a message, as an Excel user reads it: text in quotes, TRUE/FALSE,
+ * "nothing" for an omitted argument, a range by its shape.
+ */
+export function shown(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") return String(value);
-  if (value === null) return "null";
-  if (value === undefined) return "nothing";
-  if (typeof value === "boolean") return String(value);
-  return typeof value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return `a ${value.length}×${Array.isArray(value[0]) ? value[0].length : 1} range`;
+  return String(value);
 }
 
 /** A finite number, or a #VALUE! error naming the argument. */
 export function finiteNumber(name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw invalidArgument(`${name} must be a finite number, got ${show(value)}`);
+    throw invalidArgument(`${name} must be a finite number, got ${shown(value)}`);
   }
   return value;
 }
 
 export function positive(name: string, value: unknown): number {
   const x = finiteNumber(name, value);
-  if (!(x > 0)) throw invalidArgument(`${name} must be > 0, got ${show(x)}`);
+  if (!(x > 0)) throw invalidArgument(`${name} must be > 0, got ${shown(x)}`);
   return x;
 }
 
 export function nonNegative(name: string, value: unknown): number {
   const x = finiteNumber(name, value);
-  if (!(x >= 0)) throw invalidArgument(`${name} must be ≥ 0, got ${show(x)}`);
+  if (!(x >= 0)) throw invalidArgument(`${name} must be ≥ 0, got ${shown(x)}`);
   return x;
 }
 
@@ -45,7 +48,7 @@ export function inRange(name: string, value: unknown, min: number, max: number, 
   const x = finiteNumber(name, value);
   if (x < min || x > max) {
     const suffix = hint ? ` (${hint})` : "";
-    throw invalidArgument(`${name} must be between ${min} and ${max}${suffix}, got ${show(x)}`);
+    throw invalidArgument(`${name} must be between ${min} and ${max}${suffix}, got ${shown(x)}`);
   }
   return x;
 }
@@ -56,7 +59,7 @@ export const FRACTION_HINT = "a fraction: 5% is 0.05";
 export function integerInRange(name: string, value: unknown, min: number, max: number): number {
   const x = finiteNumber(name, value);
   if (!Number.isInteger(x) || x < min || x > max) {
-    throw invalidArgument(`${name} must be a whole number from ${min} to ${max}, got ${show(x)}`);
+    throw invalidArgument(`${name} must be a whole number from ${min} to ${max}, got ${shown(x)}`);
   }
   return x;
 }
@@ -70,20 +73,29 @@ export function isAbsent(value: unknown): value is null | undefined {
   return value === null || value === undefined;
 }
 
+/** '"a", "b" or "c"': the allowed values as a message lists them. */
+function listed(values: readonly string[]): string {
+  const quoted = values.map((v) => `"${v}"`);
+  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+}
+
 /**
- * A case-insensitive choice among `allowed` (spaces and hyphens read as underscores, so
- * "Net-Share" finds "net_share"). The error lists the allowed values.
+ * One of a closed list of words, case-insensitive; spaces and hyphens count as underscores
+ * ("Net Share" = "net-share" = "net_share"). Omitted (null, undefined or blank text) →
+ * `fallback`, or an error listing the allowed values if there is none.
  */
-export function choice<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value === "string") {
-    // Fast path for the exact spelling (recalculation-heavy sheets call this millions of times).
-    for (let k = 0; k < allowed.length; k++) if (allowed[k] === value) return allowed[k];
-    const key = value.trim().toLowerCase().replace(/[\s-]+/g, "_");
-    const found = allowed.find((option) => option === key);
-    if (found !== undefined) return found;
+export function choice<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback?: T): T {
+  // Fast path: the exact spelling (formulas repeat the same words down a column).
+  const exact = allowed.indexOf(value as T);
+  if (exact >= 0) return allowed[exact];
+  const key = typeof value === "string" ? value.trim().toLowerCase().replace(/[\s-]+/g, "_") : value;
+  if (key === null || key === undefined || key === "") {
+    if (fallback !== undefined) return fallback;
+    throw invalidArgument(`${name} is required: ${listed(allowed)}`);
   }
-  const list = allowed.map((option) => `"${option}"`).join(", ");
-  throw invalidArgument(`${name} must be one of ${list}, got ${show(value)}`);
+  const found = allowed.indexOf(key as T);
+  if (found < 0) throw invalidArgument(`${name} must be ${listed(allowed)}; got ${shown(value)}`);
+  return allowed[found];
 }
 
 /** The last guard before a number leaves the module: never NaN or ±Infinity. */

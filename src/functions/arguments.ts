@@ -3,16 +3,10 @@
 // ranges), an empty cell as "" or null, and text where a user typed "1,000" or "TRUE" into a
 // text-formatted cell. Each reader below takes the raw argument and the parameter's name (for
 // the message) and returns a typed value, or throws a VALUE error naming both.
+import { shown } from "../calc/validate";
 import { MinerDebtError, invalidArgument, isMinerDebtError } from "../errors";
 
-/** How a value is quoted in an error message: text in quotes, TRUE/FALSE, a range by its shape. */
-export function shown(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value === null || value === undefined) return "nothing";
-  if (Array.isArray(value)) return `a ${value.length}×${Array.isArray(value[0]) ? value[0].length : 1} range`;
-  return String(value);
-}
+export { shown };
 
 /** A single value: a 1×1 range becomes its cell; a bigger range is an error. */
 export function single(value: unknown, name: string): unknown {
@@ -30,18 +24,6 @@ export function omitted(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-export interface NumberRule {
-  /** Strict lower bound: "> 0". */
-  above?: number;
-  /** Inclusive lower bound: "≥ 0". */
-  atLeast?: number;
-  /** Strict upper bound: "< 1". */
-  below?: number;
-  /** Inclusive upper bound: "≤ 1". */
-  atMost?: number;
-  integer?: boolean;
-}
-
 // Optional sign and "$", digits with US-style thousands separators ("1,000,000") or none,
 // a decimal part, an exponent, and a trailing "%" (which divides by 100, as Excel does).
 const NUMBER_TEXT = /^([+-]?)\$?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(%?)$/i;
@@ -51,16 +33,6 @@ function parseNumberText(text: string): number | null {
   if (!match) return null;
   const value = Number(`${match[1]}${match[2].replace(/,/g, "")}${match[3] ?? ""}`);
   return match[4] === "%" ? value / 100 : value;
-}
-
-function checkRule(value: number, name: string, rule: NumberRule): number {
-  const fail = (condition: string) => invalidArgument(`${name} must be ${condition}, got ${value}`);
-  if (rule.integer && !Number.isInteger(value)) throw fail("a whole number");
-  if (rule.above !== undefined && !(value > rule.above)) throw fail(`> ${rule.above}`);
-  if (rule.atLeast !== undefined && !(value >= rule.atLeast)) throw fail(`≥ ${rule.atLeast}`);
-  if (rule.below !== undefined && !(value < rule.below)) throw fail(`< ${rule.below}`);
-  if (rule.atMost !== undefined && !(value <= rule.atMost)) throw fail(`≤ ${rule.atMost}`);
-  return value;
 }
 
 function toNumber(value: unknown, name: string): number {
@@ -73,21 +45,23 @@ function toNumber(value: unknown, name: string): number {
   return parsed;
 }
 
-/** A required number: a number, or text such as "1000", " 12.5 ", "1,000", "$25", "37.5%". */
-export function number(value: unknown, name: string, rule?: NumberRule): number {
+/**
+ * A required number: a number, or text such as "1000", " 12.5 ", "1,000", "$25", "37.5%".
+ * Ranges and bounds are the core's to check (src/calc, src/data), with their own messages.
+ */
+export function number(value: unknown, name: string): number {
   // Fast path: what Excel passes for a number cell (QUARTER/DILUTION run millions of times).
-  if (typeof value === "number" && Number.isFinite(value)) return rule ? checkRule(value, name, rule) : value;
+  if (typeof value === "number" && Number.isFinite(value)) return value;
   const cell = single(value, name);
   if (omitted(cell)) throw invalidArgument(`${name} is required (a number)`);
-  return rule ? checkRule(toNumber(cell, name), name, rule) : toNumber(cell, name);
+  return toNumber(cell, name);
 }
 
-/** An optional number: omitted or "" → `fallback` (which is not checked against the rule). */
-export function optionalNumber<F extends number | null>(value: unknown, name: string, fallback: F, rule?: NumberRule): number | F {
+/** An optional number: omitted or "" → `fallback`. */
+export function optionalNumber<F extends number | null>(value: unknown, name: string, fallback: F): number | F {
   if (value === null || value === undefined) return fallback;
   const cell = single(value, name);
-  if (omitted(cell)) return fallback;
-  return rule ? checkRule(toNumber(cell, name), name, rule) : toNumber(cell, name);
+  return omitted(cell) ? fallback : toNumber(cell, name);
 }
 
 /** TRUE/FALSE, 1/0, or the text "true"/"false"/"1"/"0" (any case); omitted → `fallback`. */
@@ -103,30 +77,6 @@ export function flag(value: unknown, name: string, fallback: boolean): boolean {
     if (text === "false" || text === "0") return false;
   }
   throw invalidArgument(`${name} must be TRUE or FALSE, got ${shown(cell)}`);
-}
-
-function listed(values: readonly string[]): string {
-  const quoted = values.map((v) => `"${v}"`);
-  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
-}
-
-/**
- * One of a closed list of words, case-insensitive; spaces and hyphens count as underscores
- * ("Net Share" = "net-share" = "net_share"). Omitted → `fallback`, or an error if there is none.
- */
-export function choice<T extends string>(value: unknown, name: string, allowed: readonly T[], fallback?: T): T {
-  // Fast path: the exact spelling (formulas repeat the same words down a column).
-  const exact = typeof value === "string" ? allowed.indexOf(value as T) : -1;
-  if (exact >= 0) return allowed[exact];
-  const cell = single(value, name);
-  if (omitted(cell)) {
-    if (fallback !== undefined) return fallback;
-    throw invalidArgument(`${name} is required: ${listed(allowed)}`);
-  }
-  const key = typeof cell === "string" ? cell.trim().toLowerCase().replace(/[\s-]+/g, "_") : null;
-  const found = allowed.find((option) => option.toLowerCase() === key);
-  if (found === undefined) throw invalidArgument(`${name} must be ${listed(allowed)}; got ${shown(cell)}`);
-  return found;
 }
 
 /** Required text (a number typed in the cell counts as its digits); blank is an error. */

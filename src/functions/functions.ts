@@ -38,9 +38,6 @@ import {
   type Units,
 } from "../data";
 import {
-  DILUTION_BASES,
-  OPTION_TYPES,
-  SETTLEMENTS,
   bondPrice,
   bondYield,
   bsm as optionValue,
@@ -61,7 +58,8 @@ import {
 } from "../calc";
 import type { LinksFile } from "../data/layout";
 import { invalidArgument, notAvailable } from "../errors";
-import { choice, flag, list, named, number, omitted, optionalNumber, single, text } from "./arguments";
+import { choice } from "../calc/validate";
+import { flag, list, named, number, omitted, optionalNumber, single, text } from "./arguments";
 import { excel, type CellValue } from "./excel-errors";
 
 // ---------------------------------------------------------------------------------------
@@ -139,7 +137,7 @@ export function reported(period: any, metric?: any): any {
     if (omitted(periodValue)) throw invalidArgument('period is required, e.g. "2024Q4"');
     const metricText = single(metric, "metric");
     const [name, part] = typeof metricText === "string" && metricText.includes(":") ? metricText.split(":", 2) : [metricText, ""];
-    const wanted = choice(part, 'metric (after ":")', REPORTED_PARTS, "value");
+    const wanted = choice('metric (after ":")', part, REPORTED_PARTS, "value");
     const figure = reportedFigure(periodValue, name);
     switch (wanted) {
       case "value":
@@ -212,7 +210,7 @@ export function deal(id: any, field: any): any {
 export function source(id: any, n?: any): string {
   return excel("SOURCE", () => {
     const record = getFinancing(text(id, "id", 'a financing id such as "WULF-2024-10-CVT-2030"'));
-    const index = optionalNumber(n, "n", 1, { integer: true, atLeast: 1 });
+    const index = optionalNumber(n, "n", 1);
     ensureSourceLinks();
     return nthSourceUrl(record.id, index);
   });
@@ -361,7 +359,7 @@ export function netshares(principal: any, conversion_price: any, share_price: an
       principal: number(principal, "principal"),
       conversionPrice: number(conversion_price, "conversion_price"),
       sharePrice: number(share_price, "share_price"),
-      settlement: choice(settlement, "settlement", SETTLEMENTS, "physical"),
+      settlement: single(settlement, "settlement") as string,
       capPrice: maybe(cap_price, "cap_price"),
     }),
   );
@@ -386,9 +384,9 @@ export function dilution(principal: any, conversion_price: any, shares_outstandi
       conversionPrice: number(conversion_price, "conversion_price"),
       sharesOutstanding: number(shares_outstanding, "shares_outstanding"),
       sharePrice: maybe(share_price, "share_price"),
-      settlement: choice(settlement, "settlement", SETTLEMENTS, "physical"),
+      settlement: single(settlement, "settlement") as string,
       capPrice: maybe(cap_price, "cap_price"),
-      basis: choice(basis, "basis", DILUTION_BASES, "outstanding"),
+      basis: single(basis, "basis") as string,
     }),
   );
 }
@@ -428,9 +426,9 @@ export function dealdilution(id: any, shares_outstanding: any, share_price?: any
       deal,
       sharesOutstanding,
       sharePrice: maybe(share_price, "share_price"),
-      settlement: omitted(single(settlement, "settlement")) ? null : choice(settlement, "settlement", SETTLEMENTS),
+      settlement: single(settlement, "settlement") as string,
       includeCappedCall: flag(include_capped_call, "include_capped_call", true),
-      basis: choice(basis, "basis", DILUTION_BASES, "outstanding"),
+      basis: single(basis, "basis") as string,
     });
   });
 }
@@ -470,7 +468,7 @@ export function dilutedeps(net_income: any, basic_shares: any, incremental_share
 export function bsm(type: any, share_price: any, strike: any, years: any, volatility: any, rate: any, dividend_yield?: any): number {
   return excel("BSM", () =>
     optionValue({
-      type: choice(type, "type", OPTION_TYPES),
+      type: single(type, "type") as string,
       sharePrice: number(share_price, "share_price"),
       strike: number(strike, "strike"),
       years: number(years, "years"),

@@ -262,7 +262,7 @@ describe("dilution functions reject bad input", () => {
 
   test("an unknown settlement lists the allowed values", () => {
     expect(() => netShares({ ...good, settlement: "stock" })).toThrow(
-      'settlement must be one of "physical", "net_share", "cash", got "stock"',
+      'settlement must be "physical", "net_share" or "cash"; got "stock"',
     );
   });
 });

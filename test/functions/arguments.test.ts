@@ -1,7 +1,7 @@
 // Excel's argument conventions (src/functions/arguments.ts) and the error/result guard
 // (src/functions/excel-errors.ts), through the CustomFunctions shim.
 import { MinerDebtError } from "../../src/errors";
-import { choice, flag, list, named, number, omitted, optionalNumber, optionalText, shown, single, text } from "../../src/functions/arguments";
+import { flag, list, named, number, omitted, optionalNumber, optionalText, shown, single, text } from "../../src/functions/arguments";
 import { excel } from "../../src/functions/excel-errors";
 import { CustomFunctionsError, excelErrorOf, installCustomFunctionsShim } from "./support/custom-functions";
 
@@ -70,22 +70,18 @@ describe("numbers", () => {
     expect(failure(() => number("", "principal")).message).toBe("principal is required (a number)");
   });
 
-  it("checks bounds and whole numbers with the bad value in the message", () => {
-    expect(failure(() => number(-5, "conversion_price", { above: 0 })).message).toBe("conversion_price must be > 0, got -5");
-    expect(failure(() => number(0, "conversion_price", { above: 0 })).message).toBe("conversion_price must be > 0, got 0");
-    expect(failure(() => number(-1, "rate", { atLeast: 0 })).message).toBe("rate must be ≥ 0, got -1");
-    expect(failure(() => number(1, "p", { below: 1 })).message).toBe("p must be < 1, got 1");
-    expect(failure(() => number(2, "p", { atMost: 1 })).message).toBe("p must be ≤ 1, got 2");
-    expect(failure(() => number(2.5, "steps", { integer: true })).message).toBe("steps must be a whole number, got 2.5");
-    expect(number(0, "rate", { atLeast: 0 })).toBe(0);
+  it("reads numbers only: bounds are the core's to check, once (test/calc/validate.test.ts)", () => {
+    expect(number(-5, "conversion_price")).toBe(-5);
+    expect(number("2.5", "steps")).toBe(2.5);
   });
 
-  it("gives optional numbers their default when omitted, and checks them otherwise", () => {
+  it("gives optional numbers their default when omitted, and reads them otherwise", () => {
     expect(optionalNumber(null, "n", 1)).toBe(1);
     expect(optionalNumber("", "n", 1)).toBe(1);
     expect(optionalNumber([[null]], "n", null)).toBeNull();
-    expect(optionalNumber("3", "n", 1, { integer: true })).toBe(3);
-    expect(failure(() => optionalNumber(0, "n", 1, { atLeast: 1 })).message).toBe("n must be ≥ 1, got 0");
+    expect(optionalNumber("3", "n", 1)).toBe(3);
+    expect(optionalNumber([[" 0 "]], "n", 1)).toBe(0);
+    expect(failure(() => optionalNumber("x", "n", 1)).message).toBe('n must be a number, got "x"');
   });
 });
 
@@ -110,24 +106,6 @@ describe("flags", () => {
     expect(flag("", "headers", false)).toBe(false);
     expect(failure(() => flag("yes please", "headers", true)).message).toBe('headers must be TRUE or FALSE, got "yes please"');
     expect(failure(() => flag(2, "headers", true)).message).toBe("headers must be TRUE or FALSE, got 2");
-  });
-});
-
-describe("choices", () => {
-  const SETTLEMENTS = ["physical", "net_share", "cash"] as const;
-
-  it("matches case-insensitively, with spaces or hyphens for underscores", () => {
-    expect(choice("Physical", "settlement", SETTLEMENTS)).toBe("physical");
-    expect(choice(" NET SHARE ", "settlement", SETTLEMENTS)).toBe("net_share");
-    expect(choice("net-share", "settlement", SETTLEMENTS)).toBe("net_share");
-    expect(choice(null, "settlement", SETTLEMENTS, "physical")).toBe("physical");
-    expect(choice("", "settlement", SETTLEMENTS, "cash")).toBe("cash");
-  });
-
-  it("lists the allowed values when the value is wrong or missing", () => {
-    expect(failure(() => choice("shares", "settlement", SETTLEMENTS)).message).toBe('settlement must be "physical", "net_share" or "cash"; got "shares"');
-    expect(failure(() => choice(3, "settlement", SETTLEMENTS)).message).toBe('settlement must be "physical", "net_share" or "cash"; got 3');
-    expect(failure(() => choice(null, "type", ["call", "put"])).message).toBe('type is required: "call" or "put"');
   });
 });
 

@@ -259,8 +259,8 @@ describe("SOURCE(id, [n])", () => {
     expectError(() => F.source("NOPE-1"), NA, '"NOPE-1"');
     expectError(() => F.source(null), VALUE, "id");
     expectError(() => F.source(record.id, record.sources.length + 1), NA, `there is no source ${record.sources.length + 1}`);
-    expectError(() => F.source(record.id, 0), VALUE, "n must be ≥ 1, got 0");
-    expectError(() => F.source(record.id, 1.5), VALUE, "n must be a whole number, got 1.5");
+    expectError(() => F.source(record.id, 0), VALUE, "n must be a whole number ≥ 1, got 0");
+    expectError(() => F.source(record.id, 1.5), VALUE, "n must be a whole number ≥ 1, got 1.5");
     expectError(() => F.source(record.id, "first"), VALUE, 'n must be a number, got "first"');
   });
 });

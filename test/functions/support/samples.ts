@@ -13,7 +13,7 @@ export const INVALID_CALLS: Record<string, InvalidCall> = {
   REPORTED: { args: ["2024Q4", "debt_usd"], code: "#VALUE!", message: /metric.*"debt_usd"/ },
   OFFERINGS: { args: [null, null, null, null, null, null, "EUR"], code: "#VALUE!", message: /units.*"EUR"/ },
   DEAL: { args: ["WULF-2025-08-CVT-203", "amount_usd"], code: "#N/A", message: /WULF-2025-08-CVT-2031/ },
-  SOURCE: { args: ["WULF-2025-08-CVT-2031", 0], code: "#VALUE!", message: /n must be ≥ 1, got 0/ },
+  SOURCE: { args: ["WULF-2025-08-CVT-2031", 0], code: "#VALUE!", message: /n must be a whole number ≥ 1, got 0/ },
   SERIES: { args: [null, null, "ticker"], code: "#VALUE!", message: /group_by.*"ticker"/ },
   CONVPRICE: { args: [-5], code: "#VALUE!", message: /conversion_rate must be > 0, got -5/ },
   CONVRATE: { args: [-5], code: "#VALUE!", message: /conversion_price must be > 0, got -5/ },
