@@ -108,10 +108,12 @@ async function main() {
       const { context, page, errors } = await preparePage(browser, base, theme);
 
       await page.goto(`${base}taskpane.html?theme=${theme}`);
-      await page.waitForSelector("[data-deal-id]");
-      await page.waitForSelector("[role=figure] svg");
+      await page.waitForSelector("[data-testid=summary-total]");
       await shoot(page, `explore-${theme}`);
+      // The chart and the list load when the pane is scrolled towards them (below the first screen).
       await scrollTo(page, "#chart-heading");
+      await page.waitForSelector("[role=figure] svg");
+      await page.waitForSelector("[data-deal-id]");
       await shoot(page, `explore-chart-grid-${theme}`);
 
       await page.goto(`${base}taskpane.html?theme=${theme}&deal=${DEAL_ID}`);

@@ -1,6 +1,6 @@
 /** Explore: filters → grid, summary strip, quarterly chart, and the three inserts. */
 import { Suspense, lazy, useMemo } from "react";
-import { Caption1, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import {
   datasetVersion,
   loadSourceLinks,
@@ -10,17 +10,25 @@ import {
   type QuarterlySeries,
 } from "../../data";
 import { describeFilters, listQuery, sumQuery, type ExploreFilters } from "../model/filters";
+import { instrumentClassLabel } from "../model/labels";
 import { offeringsArguments, offeringsFormulaText } from "../plans/offeringsFormula";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { FiltersPanel } from "./FiltersPanel";
 import { SummaryStrip, summarize, type Summary } from "./SummaryStrip";
 import { InsertButton, useInsert } from "./useInsert";
 import { useElementWidth } from "./useElementWidth";
+import { ChartPlaceholder, ListPlaceholder } from "./Placeholders";
+import { useRevealed } from "./useRevealed";
 
+/**
+ * The chart (react-charts + d3: most of the pane's JavaScript) and the list sit below the
+ * filters, summary and inserts: their chunks load when the user heads for them (useRevealed),
+ * not with the first screen.
+ */
 const OfferingsGrid = lazy(() => import(/* webpackChunkName: "offerings-grid" */ "./OfferingsGrid"));
+const QuarterlyChart = lazy(() => import(/* webpackChunkName: "quarterly-chart" */ "./QuarterlyChart"));
 /** The plan builders load on the first insert, not at start-up. */
 const loadPlans = () => import(/* webpackChunkName: "plans" */ "../plans");
-const QuarterlyChart = lazy(() => import(/* webpackChunkName: "quarterly-chart" */ "./QuarterlyChart"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -74,10 +82,16 @@ export function ExploreTab({
   const data = useMemo(() => exploreData(filters), [filters]);
   const runner = useInsert();
   const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>();
+  const [chartGate, chartRevealed] = useRevealed<HTMLDivElement>("explore-chart");
+  const [listGate, listRevealed] = useRevealed<HTMLDivElement>("explore-list");
   const version = datasetVersion();
   const described = describeFilters(filters);
   const noRows = data.rows.length === 0 ? "No financings match the filters." : null;
   const formulaText = offeringsFormulaText(filters);
+  const chartPlaceholder = (
+    <ChartPlaceholder width={Math.max(280, chartWidth)} legendLabels={data.series.groups.map(instrumentClassLabel)} />
+  );
+  const listPlaceholder = <ListPlaceholder width={chartWidth} rows={data.rows.length} />;
   const offeringsReason = (() => {
     const result = offeringsArguments(filters);
     return "reason" in result ? result.reason : null;
@@ -146,16 +160,22 @@ export function ExploreTab({
         <Subtitle2 block as="h2" id="chart-heading" style={{ margin: 0 }}>
           By quarter
         </Subtitle2>
-        <div ref={chartRef} className={styles.chartBox}>
-          {data.series.quarters.length > 0 && data.summary.count > 0 ? (
-            <ErrorBoundary what="the chart">
-              <Suspense fallback={<Spinner size="small" label="Loading chart…" />}>
-                <QuarterlyChart series={data.series} width={Math.max(280, chartWidth)} />
-              </Suspense>
-            </ErrorBoundary>
-          ) : (
-            <Text>No counted financings in range.</Text>
-          )}
+        <div ref={chartGate}>
+          <div ref={chartRef} className={styles.chartBox}>
+            {data.series.quarters.length > 0 && data.summary.count > 0 ? (
+              chartRevealed ? (
+                <ErrorBoundary what="the chart">
+                  <Suspense fallback={chartPlaceholder}>
+                    <QuarterlyChart series={data.series} width={Math.max(280, chartWidth)} />
+                  </Suspense>
+                </ErrorBoundary>
+              ) : (
+                chartPlaceholder
+              )
+            ) : (
+              <Text>No counted financings in range.</Text>
+            )}
+          </div>
         </div>
       </section>
 
@@ -163,15 +183,21 @@ export function ExploreTab({
         <Subtitle2 block as="h2" id="grid-heading" style={{ margin: 0 }}>
           Financings ({data.rows.length})
         </Subtitle2>
-        {data.rows.length > 0 ? (
-          <ErrorBoundary what="the list">
-            <Suspense fallback={<Spinner size="small" label="Loading the list…" />}>
-              <OfferingsGrid rows={data.rows} onOpen={onOpenDeal} />
-            </Suspense>
-          </ErrorBoundary>
-        ) : (
-          <Text>{noRows}</Text>
-        )}
+        <div ref={listGate}>
+          {data.rows.length > 0 ? (
+            listRevealed ? (
+              <ErrorBoundary what="the list">
+                <Suspense fallback={listPlaceholder}>
+                  <OfferingsGrid rows={data.rows} onOpen={onOpenDeal} />
+                </Suspense>
+              </ErrorBoundary>
+            ) : (
+              listPlaceholder
+            )
+          ) : (
+            <Text>{noRows}</Text>
+          )}
+        </div>
       </section>
     </div>
   );
