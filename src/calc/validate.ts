@@ -3,6 +3,7 @@
  * it in Excel (snake_case, SPEC §4) and echoes the bad value, so "#VALUE!" comes with a message a
  * person can act on: "conversion_price must be > 0, got -5".
  */
+import { didYouMean } from "../data/suggest";
 import { invalidArgument, noAnswer } from "../errors";
 
 /** Optional numeric inputs arrive as null from Excel (omitted argument) or undefined from code. */
@@ -79,23 +80,30 @@ function listed(values: readonly string[]): string {
   return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
 }
 
+/** Case and separators do not matter in a word: " Net-Share" → "net_share". */
+function wordKey(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
 /**
  * One of a closed list of words, case-insensitive; spaces and hyphens count as underscores
  * ("Net Share" = "net-share" = "net_share"). Omitted (null, undefined or blank text) →
- * `fallback`, or an error listing the allowed values if there is none.
+ * `fallback`, or an error listing the allowed values (with the closest one) if there is none.
  */
-export function choice<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback?: T): T {
+export function choice<T extends string, F extends T | null = T>(name: string, value: unknown, allowed: readonly T[], fallback?: F): T | F {
   // Fast path: the exact spelling (formulas repeat the same words down a column).
   const exact = allowed.indexOf(value as T);
   if (exact >= 0) return allowed[exact];
-  const key = typeof value === "string" ? value.trim().toLowerCase().replace(/[\s-]+/g, "_") : value;
+  const key = typeof value === "string" ? wordKey(value) : value;
   if (key === null || key === undefined || key === "") {
     if (fallback !== undefined) return fallback;
     throw invalidArgument(`${name} is required: ${listed(allowed)}`);
   }
-  const found = allowed.indexOf(key as T);
-  if (found < 0) throw invalidArgument(`${name} must be ${listed(allowed)}; got ${shown(value)}`);
-  return allowed[found];
+  const found = allowed.find((option) => wordKey(option) === key);
+  if (found === undefined) {
+    throw invalidArgument(`${name} must be ${listed(allowed)}; got ${shown(value)}.${typeof key === "string" ? didYouMean(key, allowed) : ""}`);
+  }
+  return found;
 }
 
 /** The last guard before a number leaves the module: never NaN or ±Infinity. */

@@ -8,6 +8,7 @@
  * raw arguments (quarterTotal) and by the normalised query (aggregate) — and the first use
  * builds a per-quarter index of the records that count.
  */
+import { choice } from "../calc/validate";
 import { invalidArgument } from "../errors";
 import { allFinancings, earliestQuarter, latestQuarter, renamedIssuers } from "./dataset";
 import { countsInSums } from "./fields";
@@ -20,7 +21,6 @@ import {
   type NormalisedQuery,
 } from "./query";
 import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
-import { didYouMean } from "./suggest";
 import { INSTRUMENT_CLASSES, USE_CATEGORIES, type FinancingCore } from "./types";
 
 export const MEASURES = ["amount", "count", "net_proceeds"] as const;
@@ -32,22 +32,12 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 /** Group label for records whose use_category is not stated. */
 export const UNSPECIFIED_USE = "unspecified";
 
-function slug(input: unknown): string {
-  return typeof input === "string" ? input.trim().toLowerCase().replace(/[\s-]+/g, "_") : "";
-}
-
 export function parseMeasure(input: unknown, argName = "measure"): Measure {
-  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return "amount";
-  const text = slug(input);
-  if ((MEASURES as readonly string[]).includes(text)) return text as Measure;
-  throw invalidArgument(`${argName} must be "amount", "count" or "net_proceeds", got ${JSON.stringify(input)}.${didYouMean(text, MEASURES)}`);
+  return choice(argName, input, MEASURES, "amount");
 }
 
 export function parseGroupBy(input: unknown, argName = "group_by"): GroupBy {
-  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return "instrument_class";
-  const text = slug(input);
-  if ((GROUP_BYS as readonly string[]).includes(text)) return text as GroupBy;
-  throw invalidArgument(`${argName} must be one of ${GROUP_BYS.join(", ")}, got ${JSON.stringify(input)}.${didYouMean(text, GROUP_BYS)}`);
+  return choice(argName, input, GROUP_BYS, "instrument_class");
 }
 
 /**

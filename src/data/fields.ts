@@ -9,6 +9,7 @@
  * functions bundle), "links" (source URLs, a lazily loaded chunk: await loadSourceLinks()
  * before reading them) or "detail" (long text, task pane only).
  */
+import { choice } from "../calc/validate";
 import { invalidArgument, notAvailable } from "../errors";
 import { firstHttpsUrl, sourceUrlsOf } from "./links";
 import { isoDateToExcelSerial } from "./quarters";
@@ -286,11 +287,8 @@ const UNITS: readonly Units[] = [
 ];
 
 export function parseUnits(input: unknown, argName = "units"): Units {
-  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return UNITS[0];
-  const text = typeof input === "string" ? input.trim().toLowerCase() : "";
-  const units = UNITS.find((candidate) => candidate.name.toLowerCase() === text);
-  if (!units) throw invalidArgument(`${argName} must be "USD", "USDm" or "USDbn", got ${JSON.stringify(input)}`);
-  return units;
+  const name = choice(argName, input, ["USD", "USDm", "USDbn"] as const, "USD");
+  return UNITS.find((units) => units.name === name) as Units;
 }
 
 /**

@@ -3,11 +3,11 @@
  * parsed, names checked) into a NormalisedQuery that both listing and aggregation use; its
  * `key` identifies equal queries for memoisation.
  */
+import { choice } from "../calc/validate";
 import { invalidArgument } from "../errors";
 import { latestQuarter, allFinancings } from "./dataset";
 import { resolveIssuers } from "./issuers";
 import { parsePeriod, parseQuarter, quarterOrdinal, type QuarterRange } from "./quarters";
-import { didYouMean } from "./suggest";
 import { CYCLES, INSTRUMENT_CLASSES, USE_CATEGORIES, type Cycle, type FinancingCore, type InstrumentClass, type UseCategory } from "./types";
 
 /**
@@ -61,20 +61,11 @@ function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-function slug(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s-]+/g, "_");
-}
-
-const CLASS_FILTERS: readonly string[] = [...INSTRUMENT_CLASSES, "convertible", "non_convertible", "all"].filter(
-  (value, index, all) => all.indexOf(value) === index,
-);
+const CLASS_FILTERS: readonly InstrumentClassFilter[] = [...INSTRUMENT_CLASSES, "non_convertible", "all"];
 
 export function parseInstrumentClass(input: unknown, argName = "instrument_class"): InstrumentClassFilter {
-  if (isBlank(input)) return "all";
-  const text = typeof input === "string" ? slug(input) : "";
-  const value = text === "nonconvertible" ? "non_convertible" : text;
-  if (CLASS_FILTERS.includes(value)) return value as InstrumentClassFilter;
-  throw invalidArgument(`${argName}: unknown class ${JSON.stringify(input)}.${didYouMean(value, CLASS_FILTERS)} Use one of: ${CLASS_FILTERS.join(", ")}`);
+  // "nonconvertible" (no separator) is read as "non_convertible" too.
+  return choice(argName, typeof input === "string" && /^\s*nonconvertible\s*$/i.test(input) ? "non_convertible" : input, CLASS_FILTERS, "all");
 }
 
 export function matchesInstrumentClass(record: FinancingCore, filter: InstrumentClassFilter): boolean {
@@ -89,17 +80,11 @@ export function matchesInstrumentClass(record: FinancingCore, filter: Instrument
 }
 
 export function parseUseCategory(input: unknown, argName = "use_category"): UseCategory | null {
-  if (isBlank(input)) return null;
-  const text = typeof input === "string" ? slug(input) : "";
-  if ((USE_CATEGORIES as readonly string[]).includes(text)) return text as UseCategory;
-  throw invalidArgument(`${argName}: unknown use category ${JSON.stringify(input)}.${didYouMean(text, USE_CATEGORIES)} Use one of: ${USE_CATEGORIES.join(", ")}`);
+  return choice(argName, input, USE_CATEGORIES, null);
 }
 
 export function parseCycle(input: unknown, argName = "cycle"): Cycle | null {
-  if (isBlank(input)) return null;
-  const text = typeof input === "string" ? input.trim() : String(input);
-  if ((CYCLES as readonly string[]).includes(text)) return text as Cycle;
-  throw invalidArgument(`${argName}: expected "2020-2022" (the ASIC-lien cycle) or "2023-", got ${JSON.stringify(input)}`);
+  return choice(argName, input, CYCLES, null);
 }
 
 /** The quarter range of a query: `period`, or `from`/`to` (an open side takes the dataset's span). */

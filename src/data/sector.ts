@@ -11,10 +11,10 @@
  *   (2022Q1 does not find "2022H1"; 2025 does not find "2025Q2").
  * Ranges and TTM are refused: published figures are not summed across periods.
  */
+import { choice } from "../calc/validate";
 import { invalidArgument, notAvailable } from "../errors";
 import { allSectorFigures, latestQuarter } from "./dataset";
 import { parseQuarter } from "./quarters";
-import { didYouMean } from "./suggest";
 import type { SectorFigureCore } from "./types";
 
 export const DEFAULT_METRIC = "debt_and_convertible_offerings_usd";
@@ -53,11 +53,7 @@ function matchPeriod(input: unknown, periods: readonly string[]): string | null 
 }
 
 function parseMetric(input: unknown): string {
-  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return DEFAULT_METRIC;
-  const metrics = sectorMetrics();
-  const text = typeof input === "string" ? input.trim().toLowerCase() : "";
-  if (metrics.includes(text)) return text;
-  throw invalidArgument(`metric: unknown metric ${JSON.stringify(input)}.${didYouMean(text, metrics)} Metrics: ${metrics.join(", ")}`);
+  return choice("metric", input, sectorMetrics(), DEFAULT_METRIC);
 }
 
 /** Every figure for a metric whose period is exactly the one asked (several scopes possible). */

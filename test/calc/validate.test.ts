@@ -50,12 +50,15 @@ describe("choices", () => {
     expect(choice("settlement", undefined, SETTLEMENTS, "physical")).toBe("physical");
     expect(choice("settlement", "", SETTLEMENTS, "cash")).toBe("cash");
     expect(choice("settlement", "  ", SETTLEMENTS, "cash")).toBe("cash");
+    expect(choice("use_category", null, ["ai_hpc", "general"], null)).toBeNull();
+    expect(choice("cycle", " 2020-2022 ", ["2020-2022", "2023-"])).toBe("2020-2022");
   });
 
   it("lists the allowed values when the value is wrong or missing", () => {
-    expect(message(() => choice("settlement", "shares", SETTLEMENTS))).toBe('settlement must be "physical", "net_share" or "cash"; got "shares"');
-    expect(message(() => choice("settlement", 3, SETTLEMENTS))).toBe('settlement must be "physical", "net_share" or "cash"; got 3');
-    expect(message(() => choice("settlement", true, SETTLEMENTS, "physical"))).toBe('settlement must be "physical", "net_share" or "cash"; got TRUE');
+    expect(message(() => choice("settlement", "Physcal", SETTLEMENTS))).toBe('settlement must be "physical", "net_share" or "cash"; got "Physcal". Did you mean "physical"?');
+    expect(message(() => choice("settlement", "shares", SETTLEMENTS))).toMatch(/^settlement must be "physical", "net_share" or "cash"; got "shares"\. Did you mean "[a-z_]+"\?$/);
+    expect(message(() => choice("settlement", 3, SETTLEMENTS))).toBe('settlement must be "physical", "net_share" or "cash"; got 3.');
+    expect(message(() => choice("settlement", true, SETTLEMENTS, "physical"))).toBe('settlement must be "physical", "net_share" or "cash"; got TRUE.');
     expect(message(() => choice("type", null, ["call", "put"]))).toBe('type is required: "call" or "put"');
     expect(message(() => choice("type", "", ["call"]))).toBe('type is required: "call"');
   });

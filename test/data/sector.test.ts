@@ -52,7 +52,7 @@ describe("reportedFigure", () => {
   });
 
   it("rejects an unknown metric or period with VALUE", () => {
-    expectError(() => reportedFigure("2024Q4", "debt_offerings"), "VALUE", "Metrics: debt_and_convertible_offerings_usd");
+    expectError(() => reportedFigure("2024Q4", "debt_offerings"), "VALUE", 'metric must be "debt_and_convertible_offerings_usd"');
     expectError(() => reportedFigure("someday"), "VALUE", "a published period");
   });
 
