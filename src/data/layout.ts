@@ -10,6 +10,7 @@
  * split has one definition.
  */
 import { FIELD_CATALOGUE, type FieldDef } from "./fields";
+import { TEXT_SEPARATOR, unpackTexts } from "./packed-texts";
 
 export const LAYOUT_FORMAT = 2;
 
@@ -25,7 +26,8 @@ export type Column = readonly unknown[];
  * A CORE financing column as stored, by the field's kind (see packing below):
  * - enum, boolean: a string with one character per record;
  * - date, number kinds: a string of comma-separated values, "" for null;
- * - anything else (text, quarter, …): an array of strings or nulls, as in the JSONL.
+ * - anything else (text, quarter, …): the values joined by "|", "" for null; or, if a value
+ *   holds a "|" or is empty, an array of strings or nulls as in the JSONL.
  */
 export type PackedColumn = string | readonly (string | null)[];
 
@@ -97,19 +99,20 @@ const DAY_MS = 86_400_000;
 /** Kinds stored as numbers (the catalogue's kinds with numeric values). */
 const NUMBER_KINDS: ReadonlySet<string> = new Set(["usd_amount", "usd_per_share", "percent", "shares_per_1000_usd", "count"]);
 
-export type Packing = "chars" | "days" | "numbers" | "array";
+export type Packing = "chars" | "days" | "numbers" | "texts";
 
 /** How a CORE field's column is stored, from its kind. */
 export function packingOf(def: FieldDef): Packing {
   if (def.kind === "enum" || def.kind === "boolean") return "chars";
   if (def.kind === "date") return "days";
-  return NUMBER_KINDS.has(def.kind) ? "numbers" : "array";
+  return NUMBER_KINDS.has(def.kind) ? "numbers" : "texts";
 }
 
 /** A stored column back to its values (null for a blank), `count` of them. */
 export function unpackColumn(def: FieldDef, column: PackedColumn, count: number): unknown[] {
-  if (typeof column !== "string") return [...column];
   const packing = packingOf(def);
+  // A text column is one string (smaller in gzip than a JSON array), or an array kept as it was.
+  if (packing === "texts" || typeof column !== "string") return unpackTexts(column);
   const out: unknown[] = new Array(count);
   if (packing === "chars") {
     for (let i = 0; i < count; i++) {
@@ -149,8 +152,10 @@ export function packColumn(def: FieldDef, values: readonly unknown[]): PackedCol
     throw new Error(`cannot pack ${def.name} value ${JSON.stringify(value)} as ${packing}`);
   };
   let packed: PackedColumn;
-  if (packing === "array") {
-    packed = values.map((value) => (value === null || typeof value === "string" ? value : fail(value)));
+  if (packing === "texts") {
+    const texts = values.map((value) => (value === null || typeof value === "string" ? value : fail(value)));
+    const joinable = texts.every((text) => text === null || (text !== "" && !text.includes(TEXT_SEPARATOR)));
+    packed = joinable ? texts.map((text) => text ?? "").join(TEXT_SEPARATOR) : texts;
   } else if (packing === "chars") {
     packed = values
       .map((value) => {

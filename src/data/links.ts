@@ -14,13 +14,14 @@ import { invalidArgument, notAvailable } from "../errors";
 import type { CoreFile, LinksFile } from "./layout";
 import { importLinksChunk } from "./links-chunk";
 import { unpackLinks } from "./links-format";
+import { unpackTexts } from "./packed-texts";
 
 let byId: ReadonlyMap<string, readonly string[]> | null = null;
 let pending: Promise<void> | null = null;
 
 /** links.json holds no ids: its lists follow core.json's record order (whose ids are plain text). */
 export function registerSourceLinks(file: LinksFile): void {
-  const ids = (coreJson as unknown as CoreFile).financings.columns.id as readonly string[];
+  const ids = unpackTexts((coreJson as unknown as CoreFile).financings.columns.id) as string[];
   if (typeof file.urls !== "string" || file.count !== ids.length) {
     throw notAvailable(`links data (format ${file.format}, ${file.count} financings) does not match the core data (${ids.length} financings): rebuild the data`);
   }

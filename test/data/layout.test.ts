@@ -20,8 +20,18 @@ describe("core column packing", () => {
     expect(packingOf(findField("maturity_date"))).toBe("days");
     expect(packingOf(findField("amount_usd"))).toBe("numbers");
     expect(packingOf(findField("coupon_pct"))).toBe("numbers");
-    expect(packingOf(findField("issuer"))).toBe("array");
-    expect(packingOf(findField("outcome_date"))).toBe("array");
+    expect(packingOf(findField("issuer"))).toBe("texts");
+    expect(packingOf(findField("outcome_date"))).toBe("texts");
+  });
+
+  it("joins text with '|' ('' for null), or keeps an array when a value holds '|' or is empty", () => {
+    expect(packColumn(findField("issuer"), ["Hut 8 Corp.", null, "IREN Limited"])).toBe("Hut 8 Corp.||IREN Limited");
+    expect(roundTrip("collateral", [null, "bitcoin", null])).toEqual([null, "bitcoin", null]);
+    expect(roundTrip("collateral", [null])).toEqual([null]);
+    expect(packColumn(findField("collateral"), ["a|b", null])).toEqual(["a|b", null]);
+    expect(roundTrip("collateral", ["a|b", null])).toEqual(["a|b", null]);
+    expect(packColumn(findField("collateral"), ["", "x"])).toEqual(["", "x"]);
+    expect(roundTrip("collateral", ["", "x"])).toEqual(["", "x"]);
   });
 
   it("stores an enum as one character per record: its index in the catalogue, '.' for null", () => {
