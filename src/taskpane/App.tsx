@@ -6,9 +6,6 @@
 import { Suspense, lazy, useCallback, useRef, useState } from "react";
 import {
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Tab,
   TabList,
@@ -22,6 +19,7 @@ import { datasetVersion, type FinancingCore } from "../data";
 import { AdapterProvider } from "./excel/AdapterContext";
 import type { WorkbookAdapter } from "./excel/workbook";
 import { ErrorBoundary } from "./components/ErrorBoundary";
+import { Notice } from "./components/Notice";
 import { ExploreTab } from "./components/ExploreTab";
 import { NO_FILTERS, type ExploreFilters } from "./model/filters";
 import { ServicesProvider, defaultServices, type PaneServices } from "./services";
@@ -102,12 +100,9 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
               </div>
             </header>
             {!adapter.isAvailable ? (
-              <MessageBar intent="info" className={styles.notice} data-testid="outside-excel">
-                <MessageBarBody>
-                  <MessageBarTitle>Browsing only</MessageBarTitle>
-                  {adapter.unavailableReason}
-                </MessageBarBody>
-              </MessageBar>
+              <Notice intent="info" title="Browsing only" className={styles.notice} data-testid="outside-excel">
+                {adapter.unavailableReason}
+              </Notice>
             ) : null}
             <TabList
               className={styles.tabs}

@@ -17,7 +17,7 @@ jest.mock("../../src/taskpane/components/OfferingsGrid", () => {
   mockLoaded.push("list");
   return jest.requireActual("../../src/taskpane/components/OfferingsGrid");
 });
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen } from "@testing-library/react";
 import { resetRevealedParts } from "../../src/taskpane/components/useRevealed";
 import { chartPlaceholderHeight, legendLines, listPlaceholderHeight } from "../../src/taskpane/components/Placeholders";
 import { FakeAdapter, renderPane } from "./support/pane";

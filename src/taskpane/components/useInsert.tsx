@@ -4,22 +4,29 @@
  * label and a function that builds the plan; the workbook adapter comes from context.
  */
 import { Suspense, lazy, useCallback, useId, useRef, useState, type ReactNode } from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  makeStyles,
-  tokens,
-  type ButtonProps,
-} from "@fluentui/react-components";
+import { Button, Spinner, Text, makeStyles, tokens, type ButtonProps } from "@fluentui/react-components";
 import { useWorkbook } from "../excel/AdapterContext";
 import type { InsertResult, InsertTarget } from "../excel/workbook";
 import type { InsertPlan } from "../plans/types";
+import { ErrorBoundary } from "./ErrorBoundary";
 
 const ConflictDialog = lazy(() => import(/* webpackChunkName: "conflict-dialog" */ "./ConflictDialog"));
+/** The outcome's message bar: loaded when an insert starts, so it is there when the insert ends. */
+const loadOutcome = () => import(/* webpackChunkName: "insert-outcome" */ "./InsertOutcome");
+const InsertOutcome = lazy(loadOutcome);
+
+/** What an insert's outcome says: the message bar's intent, title and text. */
+export interface OutcomeMessage {
+  readonly intent: "success" | "info" | "error";
+  readonly title: string | null;
+  readonly text: string;
+}
+
+export function outcomeMessage(label: string, result: InsertResult): OutcomeMessage {
+  if (result.status === "inserted") return { intent: "success", title: "Inserted", text: `${label} at ${result.address}.` };
+  if (result.status === "error" && result.code === "Cancelled") return { intent: "info", title: null, text: result.message };
+  return { intent: "error", title: "Not inserted", text: result.message };
+}
 
 /** What to insert: a plan (built when the user clicks), or one formula at the selection. */
 export type InsertRequest =
@@ -58,6 +65,8 @@ export function useInsert(): InsertRunner {
       if (running.current) return;
       running.current = true;
       setState({ phase: "running", label: request.label });
+      // If it cannot load, the outcome shows as plain text (below).
+      loadOutcome().catch(() => undefined);
       let result: InsertResult;
       try {
         if (request.kind === "formula") {
@@ -86,31 +95,23 @@ export function useInsert(): InsertRunner {
   let message: ReactNode = null;
   if (state.phase === "running") {
     message = <Spinner size="tiny" labelPosition="after" label={`Inserting: ${state.label}…`} role="status" aria-live="polite" />;
-  } else if (state.phase === "done") {
-    const { result } = state;
-    message =
-      result.status === "inserted" ? (
-        <MessageBar intent="success" aria-live="polite">
-          <MessageBarBody>
-            <MessageBarTitle>Inserted</MessageBarTitle>
-            {state.label} at {result.address}.
-          </MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={dismiss}>✕</Button>} />
-        </MessageBar>
-      ) : result.status === "error" && result.code === "Cancelled" ? (
-        <MessageBar intent="info">
-          <MessageBarBody>{result.message}</MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={dismiss}>✕</Button>} />
-        </MessageBar>
-      ) : result.status === "error" ? (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Not inserted</MessageBarTitle>
-            {result.message}
-          </MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={dismiss}>✕</Button>} />
-        </MessageBar>
-      ) : null;
+  } else if (state.phase === "done" && state.result.status !== "conflict") {
+    const outcome = outcomeMessage(state.label, state.result);
+    // If the message bar's chunk cannot load: the same words as text. (While it loads, nothing:
+    // it was requested when the insert started, and showing the text first would announce twice.)
+    const plain = (
+      <Text role={outcome.intent === "error" ? "alert" : "status"}>
+        {outcome.title ? `${outcome.title}: ` : ""}
+        {outcome.text}
+      </Text>
+    );
+    message = (
+      <ErrorBoundary what="the outcome" fallback={plain}>
+        <Suspense fallback={null}>
+          <InsertOutcome message={outcome} onDismiss={dismiss} />
+        </Suspense>
+      </ErrorBoundary>
+    );
   }
 
   const conflict = state.phase === "conflict" ? state : null;
