@@ -180,36 +180,25 @@ export function needsSourceLinks(fields: readonly FieldDef[]): boolean {
   return fields.some((def) => def.tier === "links");
 }
 
-/** "type/unit" as FIELDS() shows it. */
+/** "type/unit" as FIELDS() shows it, by kind (an enum also lists its values). */
+const TYPE_LABELS: Readonly<Record<FieldKind, string>> = {
+  text: "text",
+  count: "number",
+  enum: "text: ",
+  boolean: "boolean",
+  quarter: "text (quarter, e.g. 2025Q3)",
+  date: "date → Excel serial",
+  partial_date: "text (ISO date or month)",
+  usd_amount: "USD (scaled by units)",
+  usd_per_share: "USD per share",
+  percent: "percent → fraction",
+  shares_per_1000_usd: "shares per $1,000 principal",
+  text_list: "text (entries separated by '; ')",
+  url: "text (https URL)",
+};
+
 export function fieldTypeLabel(def: FieldDef): string {
-  switch (def.kind) {
-    case "text":
-      return "text";
-    case "count":
-      return "number";
-    case "enum":
-      return `text: ${(def.values ?? []).join(", ")}`;
-    case "boolean":
-      return "boolean";
-    case "quarter":
-      return "text (quarter, e.g. 2025Q3)";
-    case "date":
-      return "date → Excel serial";
-    case "partial_date":
-      return "text (ISO date or month)";
-    case "usd_amount":
-      return "USD (scaled by units)";
-    case "usd_per_share":
-      return "USD per share";
-    case "percent":
-      return "percent → fraction";
-    case "shares_per_1000_usd":
-      return "shares per $1,000 principal";
-    case "text_list":
-      return "text (entries separated by '; ')";
-    case "url":
-      return "text (https URL)";
-  }
+  return TYPE_LABELS[def.kind] + (def.values ?? []).join(", ");
 }
 
 /** Look a field up by name (case-insensitive). Unknown → VALUE with a suggestion. */
