@@ -67,9 +67,10 @@ export function financingIds(): string[] {
   return load().financings.map((record) => record.id);
 }
 
-/** One financing by id (case-insensitive); unknown → NA with the closest id. */
+/** One financing by id (case-insensitive); blank → VALUE; unknown → NA with the closest id. */
 export function getFinancing(id: unknown): FinancingCore {
-  const text = typeof id === "string" ? id.trim().toUpperCase() : "";
+  // A number typed in the cell is looked up as its digits (and not found, with a suggestion).
+  const text = typeof id === "string" || typeof id === "number" ? String(id).trim().toUpperCase() : "";
   if (text === "") throw invalidArgument("id is required, e.g. WULF-2024-10-CVT-2030 (OFFERINGS() lists them)");
   const record = load().byId.get(text);
   if (record) return record;

@@ -61,7 +61,7 @@ import {
 import type { LinksFile } from "../data/layout";
 import { invalidArgument, notAvailable } from "../errors";
 import { choice } from "../calc/validate";
-import { flag, list, named, number, omitted, optionalNumber, single, text } from "./arguments";
+import { flag, list, named, number, omitted, optionalNumber, single } from "./arguments";
 import { excel, type CellValue } from "./excel-errors";
 
 // ---------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ export function offerings(issuer?: any, from?: any, to?: any, instrument_class?:
  */
 export function deal(id: any, field: any): any {
   return excel("DEAL", () => {
-    const record = getFinancing(text(id, "id", 'a financing id such as "WULF-2024-10-CVT-2030"'));
+    const record = getFinancing(single(id, "id"));
     const def = findCellField(single(field, "field"), "field");
     if (def.tier === "links") ensureSourceLinks();
     const value = cell(record, def);
@@ -211,7 +211,7 @@ export function deal(id: any, field: any): any {
  */
 export function source(id: any, n?: any): string {
   return excel("SOURCE", () => {
-    const record = getFinancing(text(id, "id", 'a financing id such as "WULF-2024-10-CVT-2030"'));
+    const record = getFinancing(single(id, "id"));
     const index = optionalNumber(n, "n", 1);
     ensureSourceLinks();
     return nthSourceUrl(record.id, index);
@@ -395,7 +395,7 @@ export function dilution(principal: any, conversion_price: any, shares_outstandi
 
 /** A convertible's own terms from the dataset, or #N/A saying which one is missing. */
 function dealTerms(id: unknown): DealTerms {
-  const record = getFinancing(text(id, "id", 'a convertible\'s id such as "WULF-2025-08-CVT-2031"'));
+  const record = getFinancing(single(id, "id"));
   // The notes outstanding: the confirmed final principal, else what the record raised, else the priced amount.
   const principal = record.principal_final_usd ?? record.amount_usd ?? record.principal_priced_usd;
   if (principal === null) throw notAvailable(`${record.id}: principal not disclosed in sources`);
