@@ -58,7 +58,7 @@ function load(): Loaded {
   return loaded;
 }
 
-/** Every financing, in file order. */
+/** Every financing, in stored order (grouped by instrument class, then id: see build/generate.ts). */
 export function allFinancings(): readonly FinancingCore[] {
   return load().financings;
 }
