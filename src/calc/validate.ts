@@ -1,5 +1,6 @@
 /**
- * Argument checks shared by every calculation. Each check names the argument as the analyst sees
+ * Argument checks shared by every calculation (and, for word choices, by the data layer: one
+ * message format for every closed list). Each check names the argument as the analyst sees
  * it in Excel (snake_case, SPEC §4) and echoes the bad value, so "#VALUE!" comes with a message a
  * person can act on: "conversion_price must be > 0, got -5".
  */

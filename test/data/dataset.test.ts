@@ -27,8 +27,8 @@ describe("the bundled core data", () => {
       expect(record).toEqual(expected);
     });
     expect([...financingIds()].sort()).toEqual(raw.map((record) => record.id).sort());
-    const storageKey = (record: { instrument_class: string; id: string }) => `${record.instrument_class} ${record.id}`;
-    expect(core.map(storageKey)).toEqual(raw.map(storageKey).sort());
+    const storageKey = (record: { instrument_class: unknown; id: unknown }) => `${String(record.instrument_class)} ${String(record.id)}`;
+    expect(core.map(storageKey)).toEqual(raw.map((record) => storageKey({ instrument_class: record.instrument_class, id: record.id })).sort());
   });
 
   it("decodes once and hands out frozen records", () => {

@@ -5,7 +5,7 @@ import { expectError, rawFinancings, rawIssuers, rawSectorFigures } from "./help
 describe("the full dataset (core + detail tiers)", () => {
   it("rebuilds every financing exactly as in financings.jsonl, sources and notes included", async () => {
     const full = await loadFullDataset();
-    const byId = (records: { id: string }[]) => [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const byId = (records: Record<string, unknown>[]) => [...records].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
     expect(byId(full.financings.map((record) => ({ ...record })))).toEqual(byId(rawFinancings()));
   });
 
