@@ -134,6 +134,11 @@ async function main() {
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${formatTable(results, verdicts, { quick })}\n`);
   process.stdout.write(`results: ${path.relative(ROOT, out).startsWith("..") ? out : path.relative(ROOT, out)} (${results.seconds} s)\n`);
+  for (const v of verdicts.filter((verdict) => verdict.status === "MISSED (acknowledged)")) {
+    process.stdout.write(
+      `\nbudget missed (acknowledged): ${v.key} ${v.value} > ${v.budget.max}; fails above ${v.budget.acknowledgedMiss.ceiling}. ${v.budget.acknowledgedMiss.why}\n`,
+    );
+  }
   const failed = verdicts.filter((v) => v.status === "FAIL");
   if (failed.length > 0) {
     process.stdout.write(`\n${failed.length} budget${failed.length === 1 ? "" : "s"} missed: ${failed.map((v) => v.key).join(", ")}\n`);
