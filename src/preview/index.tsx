@@ -12,15 +12,7 @@ import { createPreviewAdapter } from "./preview-adapter";
 import { PreviewApp, type PreviewTheme } from "./PreviewApp";
 import { PreviewWorkbook } from "./workbook";
 import type { WorkbookAdapter } from "../taskpane/excel/workbook";
-
-const OFFICE_READY_TIMEOUT_MS = 3000;
-
-function officeReady(): Promise<Office.HostType | null> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(null);
-  const ready = Office.onReady().then((info) => info.host ?? null);
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
-  return Promise.race([ready, timeout]);
-}
+import { officeReady } from "../taskpane/office-ready";
 
 function initialTheme(): PreviewTheme {
   // ?theme=dark|light as in the pane; else the browser's preference stands in for Office's theme.

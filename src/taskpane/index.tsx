@@ -3,17 +3,7 @@ import { App } from "./App";
 import { createUnavailableAdapter } from "./excel/unavailableAdapter";
 import { browserOpenExternal, fetchFunctionsMetadata, type PaneServices } from "./services";
 import { resolveTheme } from "./theme";
-
-// Outside Office, office.js resolves onReady with host null; if office.js could not load at all
-// (offline), Office is undefined or onReady never resolves: render after a short wait regardless.
-const OFFICE_READY_TIMEOUT_MS = 3000;
-
-function officeReady(): Promise<Office.HostType | null> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(null);
-  const ready = Office.onReady().then((info) => info.host ?? null);
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
-  return Promise.race([ready, timeout]);
-}
+import { officeReady } from "./office-ready";
 
 /** Links open outside the pane: Office's browser window where the host offers it, else a new tab. */
 function openExternal(url: string): void {
