@@ -1,11 +1,11 @@
 // The preview's formula engine and workbook, with a stand-in functions module (the real one runs in
 // the end-to-end suite): Excel's argument and result conventions, errors, spills that follow their
 // inputs, and the preview adapter's no-overwrite rule.
-import { CustomFunctionError, ErrorCode } from "../custom-functions-shim";
-import { HIDDEN_MESSAGE_PREFIX, registerCustomFunctions, resolveFunctions, type CustomFunctionsMetadataFile } from "../formula-engine";
-import { createPreviewAdapter } from "../preview-adapter";
-import { PreviewWorkbook } from "../workbook";
-import { formatValue } from "../number-format";
+import { CustomFunctionError, ErrorCode } from "../../src/preview/custom-functions-shim";
+import { HIDDEN_MESSAGE_PREFIX, registerCustomFunctions, resolveFunctions, type CustomFunctionsMetadataFile } from "../../src/preview/formula-engine";
+import { createPreviewAdapter } from "../../src/preview/preview-adapter";
+import { PreviewWorkbook } from "../../src/preview/workbook";
+import { formatValue } from "../../src/preview/number-format";
 
 const calls: unknown[][] = [];
 
