@@ -62,7 +62,7 @@ const CONVENTIONS = [
   'Numbers typed as text work ("1000", " 12.5 ", "1,000,000", "$25", "45%"); flags accept TRUE/FALSE, 1/0 or "true"/"false"; word choices are case-insensitive.',
   'Quarters: "2025Q3", "2025-Q3", "Q3 2025", "3Q25", "Q3-25", a date, "LQ"/"LQ-1" (the latest quarter in the dataset, and before). Where a function sums, also a year "2025", a range "2024Q3:2025Q2" or "TTM".',
   'Issuers: a ticker, case-insensitive, or several separated by commas ("MARA, RIOT"); a former ticker finds the same issuer (BITF and KEEL); empty for all.',
-  "Errors: #VALUE! for a bad argument (the message names it and the value), #N/A for not found or not disclosed, #NUM! where the math has no answer. Hover the cell to read the message.",
+  "Errors: #VALUE! for a bad argument (the message names it and the value), #N/A for not found or not disclosed, #NUM! where the math has no answer. Hover a #VALUE! or #N/A cell to read its message (Excel shows messages for those two codes only; #NUM! shows the code alone).",
   "Tables spill; blanks are empty text. All functions are non-volatile and work offline.",
 ];
 
