@@ -10,6 +10,25 @@ const MinimizerPlugin = require(require.resolve("minimizer-webpack-plugin", { pa
 const { resolveBaseUrl, rewriteManifest } = require("./config/base-url");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+// The data functions.js embeds (src/data/generated; detail.json is the task pane's only).
+const GENERATED_DATA_FILES = ["core.json", "links.json"].map((name) => path.join(__dirname, "src/data/generated", name));
+const INTERNAL_PROPERTY = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+
+/** Every object key in the given JSON files that INTERNAL_PROPERTY would match. */
+function camelCaseKeysOf(files) {
+  const keys = new Set();
+  const visit = (value) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) {
+        if (INTERNAL_PROPERTY.test(key)) keys.add(key);
+        visit(inner);
+      }
+    }
+  };
+  for (const file of files) visit(JSON.parse(require("fs").readFileSync(file, "utf8")));
+  return [...keys].sort();
+}
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
@@ -54,7 +73,16 @@ module.exports = async (env = {}, argv = {}) => {
       minimizer: [
         new MinimizerPlugin({
           include: /^functions\.js$/,
-          minimizerOptions: { ecma: 2020, module: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true } },
+          minimizerOptions: {
+            ecma: 2020,
+            module: true,
+            compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+            // Internal camelCase properties (sharePrice, latestQuarter, …) get short names. Data
+            // fields are snake_case and Office's API is reached by lower-case names or computed
+            // keys, so neither matches; the data files' own camelCase keys (asOf, …) are kept
+            // because JSON.parse creates them; built-ins are kept by terser's own list.
+            mangle: { properties: { regex: INTERNAL_PROPERTY, reserved: camelCaseKeysOf(GENERATED_DATA_FILES) } },
+          },
         }),
         "...",
       ],

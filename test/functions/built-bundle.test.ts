@@ -3,6 +3,8 @@
 // document — as in Excel's JavaScript-only custom functions runtime. Every id in
 // dist/functions.json must be registered by the bundle and vice versa, and each function
 // answers a valid call with an Excel value and an invalid one with a CustomFunctions.Error.
+// The minifier renames internal properties (webpack.config.js), so the bundle must also answer
+// exactly as the source modules do, call for call, including every error's code and message.
 // (Its size budget is enforced by `npm run bench`: functions.gzipBytes in bench/budgets.json.)
 import { readFileSync } from "fs";
 import path from "path";
@@ -12,6 +14,12 @@ import { builtDist } from "../support/built-dist";
 import { createCustomFunctionsShim, CustomFunctionsError, isExcelValue, type CustomFunctionsShim } from "./support/custom-functions";
 import { parseFormula } from "./support/formula";
 import { INVALID_CALLS } from "./support/samples";
+import { installCustomFunctionsShim } from "./support/custom-functions";
+
+// The source modules, for the differential test; loaded after a shim like in Excel.
+installCustomFunctionsShim();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SOURCE_MODULE = require("../../src/functions/functions") as Record<string, unknown>;
 
 jest.setTimeout(10 * 60 * 1000);
 
@@ -34,6 +42,12 @@ beforeAll(() => {
     loadError = error;
   }
 });
+
+/** Every field FIELDS() lists, as OFFERINGS' comma list. */
+function FIELD_NAMES(): string {
+  const fields = (shim.registered.get("FIELDS") as () => string[][])();
+  return fields.slice(1).map((row) => row[0]).join(", ");
+}
 
 function call(id: string, args: unknown[]): unknown {
   const fn = shim.registered.get(id) as (...a: unknown[]) => unknown;
@@ -81,6 +95,49 @@ describe("built functions bundle", () => {
       const error = thrown as CustomFunctionsError;
       expect({ id: fn.id, code: error.code }).toEqual({ id: fn.id, code: invalid.code });
       expect(error.message).toMatch(invalid.message);
+    }
+  });
+
+  it("answers exactly as the source modules do (values, error codes and messages)", () => {
+    const WULF = "WULF-2025-08-CVT-2031";
+    const calls: [string, unknown[]][] = [
+      ...metadata.functions.map((fn): [string, unknown[]] => [fn.id, parseFormula(FUNCTION_CATALOGUE[fn.id].formula).args]),
+      ...Object.entries(INVALID_CALLS).map(([id, invalid]): [string, unknown[]] => [id, invalid.args]),
+      // Paths that pass objects between modules: every field, every grouping, every option.
+      ["OFFERINGS", [null, null, null, null, FIELD_NAMES(), true, "USDbn"]],
+      ["OFFERINGS", ["bitf", "2021", "TTM", "non_convertible", null, false, null]],
+      ["SERIES", ["2021Q1", "LQ", "issuer", null, "USDm"]],
+      ["SERIES", ["LQ-7", null, "use_category", "MARA, CLSK", null]],
+      ["QUARTER", ["2024Q3:2025Q2", "MARA, RIOT", "convertible", "net_proceeds"]],
+      ["QUARTER", ["TTM", null, "non_convertible", "count"]],
+      ["REPORTED", ["2024Q4", "debt_and_convertible_offerings_usd:qualifier"]],
+      ["REPORTED", ["2025", null]],
+      ["DEAL", [WULF, "capped_call_cap_price_usd"]],
+      ["DEAL", [WULF, "maturity_date"]],
+      ["DEAL", [WULF, "source_count"]],
+      ["DEAL", [WULF, "notes"]],
+      ["DEALDILUTION", [WULF, 4e8, 30, "physical", false, "pro_forma"]],
+      ["NETSHARES", [1e9, 12.43, 30, "net_share", 20]],
+      ["DILUTION", [1e9, 12.43, 4e8, 30, "cash", 20, "pro_forma"]],
+      ["BSM", ["put", 100, 110, 2, 0.6, 0.04, 0.01]],
+      ["BONDFLOOR", [0.05, 7, 0.09, 4, 1000]],
+      ["CBPRICE", [40, 50, 0.0125, 5, 0.6, 0.04, 0.05, 0, 3, 1.3, 3, 200, 2]],
+      ["CBGREEKS", [40, 50, 0, 5, 0.6, 0.04, 0.05, null, 3, null, 3, 300, null]],
+      ["CBPRICE", [40, 50, 0, 5, 0.6, 0.9, 0, -0.9, null, null, null, 5, null]],
+    ];
+    const answer = (fn: unknown, args: unknown[]): string => {
+      try {
+        return JSON.stringify({ value: (fn as (...a: unknown[]) => unknown)(...args) });
+      } catch (error) {
+        const { code, message } = error as { code?: unknown; message?: unknown };
+        return JSON.stringify({ error: String(code), message: String(message) });
+      }
+    };
+    const sourceOf = (id: string) => Object.entries(SOURCE_MODULE).find(([name]) => name.toUpperCase() === id)?.[1];
+    for (const [id, args] of calls) {
+      const source = sourceOf(id);
+      expect({ id, hasSource: typeof source === "function" }).toEqual({ id, hasSource: true });
+      expect({ id, args, bundle: answer(shim.registered.get(id), args) }).toEqual({ id, args, bundle: answer(source, args) });
     }
   });
 });
