@@ -5,7 +5,7 @@
  */
 import coreJson from "./generated/core.json";
 import { notAvailable, invalidArgument } from "../errors";
-import { CORE_FINANCING_FIELDS, unpackColumn, type CoreFile } from "./layout";
+import { CORE_FINANCING_FIELDS, LAYOUT_FORMAT, unpackColumn, type CoreFile } from "./layout";
 import { nthSourceUrl } from "./links";
 import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
 import { didYouMean } from "./suggest";
@@ -25,7 +25,10 @@ let loaded: Loaded | null = null;
 
 function decodeFinancings(): FinancingCore[] {
   const { count, columns } = CORE.financings;
-  const unpacked = CORE_FINANCING_FIELDS.map((def) => unpackColumn(def, columns[def.name], count));
+  if (CORE.format !== LAYOUT_FORMAT || columns.length !== CORE_FINANCING_FIELDS.length) {
+    throw notAvailable(`core data (format ${CORE.format}, ${columns.length} columns) does not match this code (format ${LAYOUT_FORMAT}, ${CORE_FINANCING_FIELDS.length} columns): rebuild the data`);
+  }
+  const unpacked = CORE_FINANCING_FIELDS.map((def, c) => unpackColumn(def, columns[c], count));
   const records: FinancingCore[] = [];
   for (let i = 0; i < count; i++) {
     const record: Record<string, unknown> = {};

@@ -12,7 +12,8 @@
 import { FIELD_CATALOGUE, type FieldDef } from "./fields";
 import { TEXT_SEPARATOR, unpackTexts } from "./packed-texts";
 
-export const LAYOUT_FORMAT = 2;
+/** 3: core.json's financing columns are positional (catalogue order), no longer keyed by name. */
+export const LAYOUT_FORMAT = 3;
 
 /** Stored CORE fields, in catalogue order: the financing columns of core.json. */
 export const CORE_FINANCING_FIELDS: readonly FieldDef[] = FIELD_CATALOGUE.filter((def) => def.stored && def.tier === "core");
@@ -37,8 +38,12 @@ export interface CoreFile {
   asOf: string;
   financings: {
     count: number;
-    /** CORE_FINANCING_COLUMNS, packed (PackedColumn). */
-    columns: Record<string, PackedColumn>;
+    /**
+     * One PackedColumn per CORE_FINANCING_COLUMNS entry, in that (catalogue) order: the names
+     * are not stored (−0.2 KB gzip in the functions bundle); LAYOUT_FORMAT and the data build
+     * keep the order and the catalogue in step.
+     */
+    columns: readonly PackedColumn[];
   };
   sectorFigures: {
     count: number;

@@ -21,7 +21,8 @@ let pending: Promise<void> | null = null;
 
 /** links.json holds no ids: its lists follow core.json's record order (whose ids are plain text). */
 export function registerSourceLinks(file: LinksFile): void {
-  const ids = unpackTexts((coreJson as unknown as CoreFile).financings.columns.id) as string[];
+  // id is the catalogue's first field, so core.json's first column (the data build checks it).
+  const ids = unpackTexts((coreJson as unknown as CoreFile).financings.columns[0]) as string[];
   if (typeof file.urls !== "string" || file.count !== ids.length) {
     throw notAvailable(`links data (format ${file.format}, ${file.count} financings) does not match the core data (${ids.length} financings): rebuild the data`);
   }

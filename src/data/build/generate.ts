@@ -6,6 +6,7 @@
  */
 import type { Financing, IssuerInfo, SectorFigure, Source } from "../types";
 import {
+  CORE_FINANCING_COLUMNS,
   CORE_FINANCING_FIELDS,
   DETAIL_FINANCING_COLUMNS,
   LAYOUT_FORMAT,
@@ -103,13 +104,15 @@ function columns<T>(rows: readonly T[], names: readonly string[], pick: (row: T,
 /** The generated files' text for validated records (deterministic: same input, same bytes). */
 export function generateFiles(records: readonly Financing[], sectorFigures: readonly SectorFigure[], issuers: readonly IssuerInfo[], asOf: string): Record<GeneratedFileName, string> {
   const financings = storageOrder(records);
+  // links.json holds no ids: the loaders read them from core.json's first column.
+  if (CORE_FINANCING_COLUMNS[0] !== "id") throw new Error(`core.json's first column must be id, not ${CORE_FINANCING_COLUMNS[0]}`);
   const field = (row: Financing, name: string) => (row as unknown as Record<string, unknown>)[name];
   const core: CoreFile = {
     format: LAYOUT_FORMAT,
     asOf,
     financings: {
       count: financings.length,
-      columns: Object.fromEntries(CORE_FINANCING_FIELDS.map((def) => [def.name, packColumn(def, financings.map((row) => field(row, def.name)))])),
+      columns: CORE_FINANCING_FIELDS.map((def) => packColumn(def, financings.map((row) => field(row, def.name)))),
     },
     sectorFigures: {
       count: sectorFigures.length,
