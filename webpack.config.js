@@ -1,6 +1,7 @@
 // Two bundles (SPEC §2): `functions` for the JavaScript-only custom functions runtime (no React,
 // no Fluent) and `taskpane` (React + Fluent UI v9). `npm run build` writes dist/ for any static
 // HTTPS host; MINERDEBT_BASE_URL sets the origin written into dist/manifest.xml.
+const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -26,7 +27,7 @@ function camelCaseKeysOf(files) {
       }
     }
   };
-  for (const file of files) visit(JSON.parse(require("fs").readFileSync(file, "utf8")));
+  for (const file of files) visit(JSON.parse(fs.readFileSync(file, "utf8")));
   return [...keys].sort();
 }
 
