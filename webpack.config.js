@@ -126,7 +126,7 @@ module.exports = async (env = {}, argv = {}) => {
   // production build; `npm start` and the e2e tests build it.
   if ((dev || process.env.MINERDEBT_PREVIEW === "1") && process.env.MINERDEBT_PREVIEW !== "0") {
     const previewConfig = path.join(__dirname, "config", "preview.webpack.js");
-    if (require("fs").existsSync(previewConfig)) require(previewConfig)(config, { mode, baseUrl });
+    if (fs.existsSync(previewConfig)) require(previewConfig)(config, { mode, baseUrl });
   }
 
   if (serving) {
