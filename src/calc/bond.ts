@@ -104,33 +104,32 @@ interface CheckedBond {
   face: number;
 }
 
-function checkBond(params: {
-  couponRate: unknown;
-  years: unknown;
-  frequency?: unknown;
-  face?: unknown;
-}): CheckedBond {
+/** A straight bond's terms, as BONDFLOOR and BONDYIELD take them. */
+export interface BondTerms {
+  /** Annual coupon as a fraction (0 for a zero coupon; 0.0375 for 3.75%). */
+  couponRate: number;
+  /** Years to maturity (> 0). */
+  years: number;
+  /** Coupons (and compounding periods) a year: 1, 2 (default), 4 or 12. */
+  frequency?: Optional<number>;
+  /** Face (redemption) amount; default 100, so the price is per 100 face. */
+  face?: Optional<number>;
+}
+
+function checkBond(params: BondTerms): CheckedBond {
   const couponRate = inRange("coupon_rate", params.couponRate, 0, 1, FRACTION_HINT);
   const years = positive("years", params.years);
   if (years > MAX_BOND_YEARS) {
     throw invalidArgument(`years must be ≤ ${MAX_BOND_YEARS}, got ${years}`);
   }
-  const frequency = checkFrequency(orDefault(params.frequency as Optional<number>, 2));
-  const face = positive("face", orDefault(params.face as Optional<number>, 100));
+  const frequency = checkFrequency(orDefault(params.frequency, 2));
+  const face = positive("face", orDefault(params.face, 100));
   return { couponRate, years, frequency, face };
 }
 
-export interface BondPriceParams {
-  /** Annual coupon as a fraction (0 for a zero coupon; 0.0375 for 3.75%). */
-  couponRate: number;
-  /** Years to maturity (> 0). */
-  years: number;
+export interface BondPriceParams extends BondTerms {
   /** Yield to maturity, compounded `frequency` times a year, as a fraction. */
   yield: number;
-  /** Coupons (and compounding periods) a year: 1, 2 (default), 4 or 12. */
-  frequency?: Optional<number>;
-  /** Face (redemption) amount; default 100, so the price is per 100 face. */
-  face?: Optional<number>;
 }
 
 /** Full (dirty) price of a straight bond per `face` (see the module comment). */
@@ -142,13 +141,9 @@ export function bondPrice(params: BondPriceParams): number {
   return finiteResult("bond price", value);
 }
 
-export interface BondYieldParams {
+export interface BondYieldParams extends BondTerms {
   /** Full (dirty) price per `face`, as BONDFLOOR returns it (> 0). */
   price: number;
-  couponRate: number;
-  years: number;
-  frequency?: Optional<number>;
-  face?: Optional<number>;
 }
 
 /**

@@ -51,7 +51,7 @@ export {
   periodicToContinuous,
   continuousToPeriodic,
 } from "./bond";
-export type { CouponFrequency, BondPriceParams, BondYieldParams } from "./bond";
+export type { CouponFrequency, BondTerms, BondPriceParams, BondYieldParams } from "./bond";
 
 export {
   CB_FACE,
