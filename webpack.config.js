@@ -8,7 +8,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 // webpack's own minimizer plugin (a dependency of webpack, resolved from it).
 const MinimizerPlugin = require(require.resolve("minimizer-webpack-plugin", { paths: [require.resolve("webpack")] }));
-const { resolveBaseUrl, rewriteManifest } = require("./config/base-url");
+const { DEV_BASE_URL, resolveBaseUrl, rewriteManifest } = require("./config/base-url");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 // The data functions.js embeds (src/data/generated; detail.json is the task pane's only).
@@ -144,21 +144,33 @@ module.exports = async (env = {}, argv = {}) => {
       static: false,
       onListening: (server) => {
         const port = server.server.address().port;
-        printSideloadSteps(port, tls);
+        printSideloadSteps(port, tls, writePortManifest(baseUrl));
       },
     };
   }
   return config;
 };
 
-function printSideloadSteps(port, tls) {
+/**
+ * On a port other than 3000 the committed manifest.xml points at the wrong server: write the
+ * rewritten one beside it (git-ignored) for uploading, and return its file name.
+ */
+function writePortManifest(baseUrl) {
+  if (baseUrl === DEV_BASE_URL) return "manifest.xml";
+  const name = `manifest.${new URL(baseUrl).host.replace(":", "-")}.xml`;
+  const xml = rewriteManifest(fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8"), baseUrl);
+  fs.writeFileSync(path.join(__dirname, name), xml);
+  return name;
+}
+
+function printSideloadSteps(port, tls, manifestFile) {
   const origin = `https://localhost:${port}`;
   const lines = [
     "",
     `MinerDebt dev server: ${origin}/taskpane.html  (certificate: ${tls.kind}${tls.certFile ? `, ${tls.certFile}` : ""})`,
     "Sideload in Excel on the web:",
     "  1. Open a workbook at https://excel.cloud.microsoft (or office.com) in the same browser.",
-    "  2. Home > Add-ins > More Settings (or 'Advanced…') > Upload My Add-in, choose manifest.xml from this folder.",
+    `  2. Home > Add-ins > More Settings (or 'Advanced…') > Upload My Add-in, choose ${manifestFile} from this folder.`,
     "  3. Home > Miner Debt opens the task pane; type =MINERDEBT.VERSION() in a cell.",
     tls.kind === "self-signed"
       ? `  Trust the certificate first: open ${origin}/taskpane.html in this browser and accept it, or import ${tls.certFile} into your trusted roots.`

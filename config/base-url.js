@@ -1,10 +1,23 @@
-// The origin every URL in the manifest points at. Dev builds serve https://localhost:3000/;
+// The origin every URL in the manifest points at. Dev builds serve https://localhost:3000/
+// (https://localhost:<MINERDEBT_PORT>/ when that is set);
 // a production build for a static HTTPS host sets MINERDEBT_BASE_URL (e.g. https://addins.example.org/minerdebt/).
 const DEV_BASE_URL = "https://localhost:3000/";
 
+/** The dev server's origin on MINERDEBT_PORT (default 3000); a bad port stops the build. */
+function devBaseUrl(env = process.env) {
+  const configured = env.MINERDEBT_PORT;
+  if (configured === undefined || configured === "") return DEV_BASE_URL;
+  const port = Number(configured);
+  if (!/^\d+$/.test(configured) || port < 1 || port > 65535) {
+    throw new Error(`MINERDEBT_PORT must be a port number (1-65535), got ${JSON.stringify(configured)}`);
+  }
+  return `https://localhost:${port}/`;
+}
+
 function resolveBaseUrl(mode, env = process.env) {
   const configured = env.MINERDEBT_BASE_URL;
-  if (!configured) return DEV_BASE_URL;
+  // Without a production URL the manifest points at the dev server, on the port it serves on.
+  if (!configured) return devBaseUrl(env);
   let url;
   try {
     url = new URL(configured);
@@ -18,7 +31,7 @@ function resolveBaseUrl(mode, env = process.env) {
     throw new Error(`MINERDEBT_BASE_URL must not carry a query or fragment, got ${configured}`);
   }
   const href = url.href.endsWith("/") ? url.href : `${url.href}/`;
-  if (mode === "development" && href !== DEV_BASE_URL) {
+  if (mode === "development" && href !== devBaseUrl(env)) {
     console.warn(`[minerdebt] development build with MINERDEBT_BASE_URL=${href}`);
   }
   return href;
@@ -33,4 +46,4 @@ function rewriteManifest(xml, baseUrl) {
     .split("<AppDomain>https://localhost:3000</AppDomain>").join(`<AppDomain>${origin}</AppDomain>`);
 }
 
-module.exports = { DEV_BASE_URL, resolveBaseUrl, rewriteManifest };
+module.exports = { DEV_BASE_URL, devBaseUrl, resolveBaseUrl, rewriteManifest };
