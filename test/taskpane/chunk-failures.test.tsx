@@ -31,9 +31,13 @@ afterAll(() => jest.restoreAllMocks());
 test("an insert's outcome still shows, as text, when the message bar's chunk cannot load", async () => {
   renderPane({ adapter: new FakeAdapter().answer({ status: "error", code: "ProtectedSheet", message: "The sheet is protected." }) });
   fireEvent.click(screen.getByRole("button", { name: "Insert table" }));
-  const alert = await screen.findByRole("alert");
-  expect(alert).toHaveTextContent("Not inserted: The sheet is protected.");
-  expect(alert.closest(".fui-MessageBar")).toBeNull();
+  // The chart's own failure notice is an alert too, and which lazy chunk settles first varies with
+  // the machine's load: find the outcome by its text, then check how it is announced.
+  const outcome = await screen.findByText("Not inserted: The sheet is protected.");
+  const alert = outcome.closest("[role=alert]");
+  expect(alert).not.toBeNull();
+  expect(alert).toHaveTextContent(/^Not inserted: The sheet is protected\.$/);
+  expect(outcome.closest(".fui-MessageBar")).toBeNull();
 
   fireEvent.click(screen.getByRole("button", { name: "Insert as formulas" }));
   expect(await screen.findByText(/^Inserted: OFFERINGS formula at Sheet1!A1:B2\.$/)).toHaveAttribute("role", "status");
