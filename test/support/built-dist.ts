@@ -1,6 +1,7 @@
 // Production build shared by the tests that inspect dist/ (build smoke test, built-bundle tests).
 // Jest runs test files in parallel workers; the first worker to take the lock builds, the others wait.
 // MINERDEBT_TEST_DIST=<dir> reuses an existing build instead.
+// The folder is removed at the end of the run (test/support/global-teardown.js).
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -16,10 +17,10 @@ function sleep(ms: number): void {
 
 export function builtDist(): string {
   if (process.env.MINERDEBT_TEST_DIST) return path.resolve(process.env.MINERDEBT_TEST_DIST);
-  // Workers share their parent's pid: one build per jest run.
-  const dir = path.join(tmpdir(), `minerdebt-test-dist-${process.ppid}`);
+  // One build per jest run, in the folder jest's globalSetup named (and globalTeardown removes).
+  const dir = process.env.MINERDEBT_TEST_BUILD_DIR ?? path.join(tmpdir(), `minerdebt-test-dist-${process.ppid}`);
   const doneMarker = path.join(dir, ".built");
-  const failedMarker = path.join(tmpdir(), `minerdebt-test-dist-${process.ppid}.failed`);
+  const failedMarker = `${dir}.failed`;
   if (existsSync(doneMarker)) return dir;
   try {
     mkdirSync(`${dir}.lock`);
