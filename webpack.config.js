@@ -10,6 +10,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const MinimizerPlugin = require(require.resolve("minimizer-webpack-plugin", { paths: [require.resolve("webpack")] }));
 const { DEV_BASE_URL, resolveBaseUrl, rewriteManifest } = require("./config/base-url");
 
+const { FUNCTION_SOURCES } = require("./config/functions-sources");
+
+// The functions bundle's entry; it imports the files whose functions the metadata lists.
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 // The data functions.js embeds (src/data/generated; detail.json is the task pane's only).
 const GENERATED_DATA_FILES = ["core.json", "links.json"].map((name) => path.join(__dirname, "src/data/generated", name));
@@ -89,7 +92,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",

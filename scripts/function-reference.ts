@@ -13,7 +13,9 @@ import { FUNCTION_CATALOGUE, type FunctionExample } from "../src/functions/catal
 
 export const ROOT = path.resolve(__dirname, "..");
 export const README = path.join(ROOT, "README.md");
-export const FUNCTIONS_SOURCE = path.join(ROOT, "src", "functions", "functions.ts");
+// The files custom-functions-metadata reads, as the build does (config/functions-sources.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const FUNCTION_SOURCES: string[] = require("../config/functions-sources").FUNCTION_SOURCES;
 export const BEGIN = "<!-- functions:begin -->";
 export const END = "<!-- functions:end -->";
 
@@ -34,8 +36,8 @@ export interface FunctionMetadata {
 }
 
 /** functions.json as the webpack plugin generates it, from the TypeScript source. */
-export async function functionsMetadata(source = FUNCTIONS_SOURCE): Promise<FunctionMetadata[]> {
-  const result = await generateCustomFunctionsMetadata([source], false);
+export async function functionsMetadata(sources = FUNCTION_SOURCES): Promise<FunctionMetadata[]> {
+  const result = await generateCustomFunctionsMetadata(sources, false);
   if (result.errors.length > 0) throw new Error(`custom-functions-metadata: ${result.errors.join("; ")}`);
   return JSON.parse(result.metadataJson).functions as FunctionMetadata[];
 }

@@ -8,7 +8,7 @@
  * raw arguments (quarterTotal) and by the normalised query (aggregate) — and the first use
  * builds a per-quarter index of the records that count.
  */
-import { choice } from "../calc/validate";
+import { choice } from "../checks/choice";
 import { invalidArgument } from "../errors";
 import { allFinancings, earliestQuarter, latestQuarter, renamedIssuers } from "./dataset";
 import { countsInSums } from "./fields";

@@ -8,7 +8,7 @@ import { notAvailable, invalidArgument } from "../errors";
 import { CORE_FINANCING_FIELDS, LAYOUT_FORMAT, unpackColumn, type CoreFile } from "./layout";
 import { nthSourceUrl } from "./links";
 import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
-import { didYouMean } from "./suggest";
+import { didYouMean } from "../checks/suggest";
 import type { DatasetVersion, FinancingCore, IssuerInfo, SectorFigureCore } from "./types";
 
 const CORE = coreJson as unknown as CoreFile;

@@ -9,11 +9,11 @@
  * functions bundle), "links" (source URLs, a lazily loaded chunk: await loadSourceLinks()
  * before reading them) or "detail" (long text, task pane only).
  */
-import { choice } from "../calc/validate";
+import { choice } from "../checks/choice";
 import { invalidArgument, notAvailable } from "../errors";
 import { firstHttpsUrl, sourceUrlsOf } from "./links";
 import { isoDateToExcelSerial } from "./quarters";
-import { didYouMean } from "./suggest";
+import { didYouMean } from "../checks/suggest";
 import {
   AMOUNT_BASES,
   CONFIDENCES,

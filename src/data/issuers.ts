@@ -5,7 +5,7 @@
  */
 import { notAvailable } from "../errors";
 import { allFinancings, renamedIssuers } from "./dataset";
-import { closestMatch } from "./suggest";
+import { closestMatch } from "../checks/suggest";
 
 interface IssuerIndex {
   /** Every ticker a record carries or issuers.jsonl names, upper-case. */

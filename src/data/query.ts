@@ -3,7 +3,7 @@
  * parsed, names checked) into a NormalisedQuery that both listing and aggregation use; its
  * `key` identifies equal queries for memoisation.
  */
-import { choice } from "../calc/validate";
+import { choice } from "../checks/choice";
 import { invalidArgument } from "../errors";
 import { latestQuarter, allFinancings } from "./dataset";
 import { resolveIssuers } from "./issuers";

@@ -11,7 +11,7 @@
  *   (2022Q1 does not find "2022H1"; 2025 does not find "2025Q2").
  * Ranges and TTM are refused: published figures are not summed across periods.
  */
-import { choice } from "../calc/validate";
+import { choice } from "../checks/choice";
 import { invalidArgument, notAvailable } from "../errors";
 import { allSectorFigures, latestQuarter } from "./dataset";
 import { parseQuarter } from "./quarters";

@@ -3,7 +3,7 @@
 // ranges), an empty cell as "" or null, and text where a user typed "1,000" or "TRUE" into a
 // text-formatted cell. Each reader below takes the raw argument and the parameter's name (for
 // the message) and returns a typed value, or throws a VALUE error naming both.
-import { shown } from "../calc/validate";
+import { shown } from "../checks/choice";
 import { MinerDebtError, invalidArgument, isMinerDebtError } from "../errors";
 
 export { shown };
@@ -62,6 +62,11 @@ export function optionalNumber<F extends number | null>(value: unknown, name: st
   if (value === null || value === undefined) return fallback;
   const cell = single(value, name);
   return omitted(cell) ? fallback : toNumber(cell, name);
+}
+
+/** An optional number for the calculation module: omitted or "" → null (its default applies). */
+export function maybe(value: unknown, name: string): number | null {
+  return optionalNumber(value, name, null);
 }
 
 /** TRUE/FALSE, 1/0, or the text "true"/"false"/"1"/"0" (any case); omitted → `fallback`. */

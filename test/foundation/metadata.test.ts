@@ -1,9 +1,9 @@
 // Runs custom-functions-metadata on the functions source, as the webpack plugin does, and fails on
 // any error or on a function or parameter that would show without a description in Excel.
-import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
-const SOURCE = path.resolve(__dirname, "..", "..", "src", "functions", "functions.ts");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SOURCES: string[] = require("../../config/functions-sources").FUNCTION_SOURCES;
 
 interface ParameterMetadata {
   name: string;
@@ -23,7 +23,7 @@ interface FunctionMetadata {
 let functions: FunctionMetadata[] = [];
 
 beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata([SOURCE], false);
+  const result = await generateCustomFunctionsMetadata(SOURCES, false);
   expect(result.errors).toEqual([]);
   functions = JSON.parse(result.metadataJson).functions;
 });

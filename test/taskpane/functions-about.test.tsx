@@ -16,9 +16,9 @@ jest.setTimeout(60_000);
 let metadata: FunctionsMetadata;
 
 beforeAll(async () => {
-  // The same metadata the build writes to functions.json (custom-functions-metadata on functions.ts).
-  const source = path.resolve(__dirname, "..", "..", "src", "functions", "functions.ts");
-  const result = await generateCustomFunctionsMetadata([source], false);
+  // The same metadata the build writes to functions.json (custom-functions-metadata on the sources).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const result = await generateCustomFunctionsMetadata(require("../../config/functions-sources").FUNCTION_SOURCES, false);
   expect(result.errors).toEqual([]);
   metadata = JSON.parse(result.metadataJson) as FunctionsMetadata;
 });
