@@ -12,19 +12,24 @@ export const REPO_ROOT = resolve(__dirname, "..");
 export const DATA_DIR = join(REPO_ROOT, "data");
 export const GENERATED_DIR = join(REPO_ROOT, "src", "data", "generated");
 
-/** The JSONL files a refresh copies, by their names in data/. */
+/** The files a refresh copies, by their names in data/ (keys as in DataTexts). */
 export const DATA_FILES = {
   financings: "financings.jsonl",
   sectorAggregates: "sector-aggregates.jsonl",
   issuers: "issuers.jsonl",
+  coverage: "coverage.json",
 } as const;
+export type DataFileKey = keyof typeof DATA_FILES;
 
 export function readDataTexts(dataDir = DATA_DIR): DataTexts {
   const read = (name: string) => readFileSync(join(dataDir, name), "utf8");
+  // A missing coverage.json reads as "" and fails validation naming the file (never a default).
+  const optional = (name: string) => (existsSync(join(dataDir, name)) ? read(name) : "");
   return {
     financings: read(DATA_FILES.financings),
     sectorAggregates: read(DATA_FILES.sectorAggregates),
     issuers: read(DATA_FILES.issuers),
+    coverage: optional(DATA_FILES.coverage),
     dataset: read("dataset.json"),
     acknowledgedProblems: existsSync(join(dataDir, "acknowledged-problems.json")) ? read("acknowledged-problems.json") : "[]",
   };

@@ -3,13 +3,16 @@
  *
  *   npx tsx scripts/refresh-data.ts <dir | path/to/financings.jsonl> [--as-of YYYY-MM-DD] [--dry-run]
  *
- * <dir> holds financings.jsonl and optionally sector-aggregates.jsonl and issuers.jsonl (files
- * missing there keep their current copy); a single .jsonl path replaces financings.jsonl only.
- * The new files are validated together first: on any problem nothing is written and the exit
- * code is 1. Otherwise the script prints what changed (ids added, removed, and per id each
- * changed field old → new), copies the files byte for byte into data/, sets data/dataset.json's
- * asOf to today's date (UTC) or --as-of, and regenerates src/data/generated/. When nothing
- * changed it writes nothing, so asOf keeps meaning "the data last changed on".
+ * <dir> holds financings.jsonl and optionally the other files of DATA_FILES (scripts/data-files.ts:
+ * sector-aggregates.jsonl, issuers.jsonl, coverage.json); files missing there keep their current
+ * copy. A single .jsonl path replaces financings.jsonl only. The new files are validated together
+ * first: on any problem nothing is written and the exit code is 1. Otherwise the script prints
+ * what changed (per file: records added, removed, and per record each changed field old → new),
+ * copies the files byte for byte into data/, sets data/dataset.json's asOf to today's date (UTC)
+ * or --as-of, and regenerates src/data/generated/. When nothing changed it writes nothing, so
+ * asOf keeps meaning "the data last changed on".
+ *
+ * Another file is one entry in DATA_FILES, DataTexts and COMPARISONS below.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -17,9 +20,43 @@ import { buildDataset, type DataTexts } from "../src/data/build/generate";
 import { diffRecords, formatDiff, isEmptyDiff } from "../src/data/build/diff";
 import { isIsoDate } from "../src/data/quarters";
 import { parseJsonLines, type DataFile } from "../src/data/validate";
-import { DATA_DIR, DATA_FILES, readDataTexts, reportTriage, sizeReport, writeGenerated } from "./data-files";
+import { DATA_DIR, DATA_FILES, readDataTexts, reportTriage, sizeReport, writeGenerated, type DataFileKey } from "./data-files";
 
 type Row = Record<string, unknown>;
+
+/** How each file's old and new versions are compared: its records, and each record's key. */
+interface Comparison {
+  records(text: string): Row[];
+  keyOf(row: Row): string;
+}
+
+function jsonLines(file: DataFile, keyOf: (row: Row) => string): Comparison {
+  return { records: (text) => parseJsonLines(text, file).lines.map((line) => line.value as Row), keyOf };
+}
+
+/** A single JSON object is one record (an absent file: none). */
+function jsonObject(key: string): Comparison {
+  return {
+    records: (text) => {
+      if (text.trim() === "") return [];
+      try {
+        return [JSON.parse(text) as Row];
+      } catch {
+        return [];
+      }
+    },
+    keyOf: () => key,
+  };
+}
+
+const COMPARISONS: Record<DataFileKey, Comparison> = {
+  financings: jsonLines("financings.jsonl", (row) => String(row.id)),
+  sectorAggregates: jsonLines("sector-aggregates.jsonl", (row) => `${String(row.metric)} | ${String(row.scope)} | ${String(row.period)}`),
+  issuers: jsonLines("issuers.jsonl", (row) => String(row.ticker)),
+  coverage: jsonObject("coverage"),
+};
+
+const FILE_KEYS = Object.keys(DATA_FILES) as DataFileKey[];
 
 function usage(message: string): number {
   console.error(`${message}\nusage: npx tsx scripts/refresh-data.ts <dir | financings.jsonl> [--as-of YYYY-MM-DD] [--dry-run]`);
@@ -27,12 +64,12 @@ function usage(message: string): number {
 }
 
 /** The incoming files: which data/ file each replaces, and its text. */
-function incoming(input: string): Partial<Record<keyof typeof DATA_FILES, string>> | string {
+function incoming(input: string): Partial<Record<DataFileKey, string>> | string {
   if (!existsSync(input)) return `no such file or directory: ${input}`;
   if (statSync(input).isDirectory()) {
-    const found: Partial<Record<keyof typeof DATA_FILES, string>> = {};
-    for (const [key, name] of Object.entries(DATA_FILES) as [keyof typeof DATA_FILES, string][]) {
-      const path = join(input, name);
+    const found: Partial<Record<DataFileKey, string>> = {};
+    for (const key of FILE_KEYS) {
+      const path = join(input, DATA_FILES[key]);
       if (existsSync(path)) found[key] = readFileSync(path, "utf8");
     }
     if (found.financings === undefined) return `${input} has no ${DATA_FILES.financings}`;
@@ -40,10 +77,6 @@ function incoming(input: string): Partial<Record<keyof typeof DATA_FILES, string
   }
   if (!input.endsWith(".jsonl")) return `expected a directory or a .jsonl file, got ${basename(input)}`;
   return { financings: readFileSync(input, "utf8") };
-}
-
-function rows(text: string, file: DataFile): Row[] {
-  return parseJsonLines(text, file).lines.map((line) => line.value as Row);
 }
 
 function main(): number {
@@ -58,13 +91,8 @@ function main(): number {
   const found = incoming(positional[0]);
   if (typeof found === "string") return usage(found);
   const current = readDataTexts();
-  const next: DataTexts = {
-    ...current,
-    financings: found.financings ?? current.financings,
-    sectorAggregates: found.sectorAggregates ?? current.sectorAggregates,
-    issuers: found.issuers ?? current.issuers,
-    dataset: `${JSON.stringify({ asOf }, null, 2)}\n`,
-  };
+  const next: DataTexts = { ...current, dataset: `${JSON.stringify({ asOf }, null, 2)}\n` };
+  for (const key of FILE_KEYS) next[key] = found[key] ?? current[key];
 
   const result = buildDataset(next);
   if (!reportTriage(result.triage) || !result.files) {
@@ -72,18 +100,13 @@ function main(): number {
     return 1;
   }
 
-  const diffs = [
-    { title: DATA_FILES.financings, diff: diffRecords(rows(current.financings, "financings.jsonl"), rows(next.financings, "financings.jsonl"), (row) => String(row.id)) },
-    {
-      title: DATA_FILES.sectorAggregates,
-      diff: diffRecords(rows(current.sectorAggregates, "sector-aggregates.jsonl"), rows(next.sectorAggregates, "sector-aggregates.jsonl"), (row) => `${String(row.metric)} | ${String(row.scope)} | ${String(row.period)}`),
-    },
-    { title: DATA_FILES.issuers, diff: diffRecords(rows(current.issuers, "issuers.jsonl"), rows(next.issuers, "issuers.jsonl"), (row) => String(row.ticker)) },
-  ];
+  const diffs = FILE_KEYS.map((key) => {
+    const { records, keyOf } = COMPARISONS[key];
+    return { title: DATA_FILES[key], diff: diffRecords(records(current[key]), records(next[key]), keyOf) };
+  });
   for (const { title, diff } of diffs) console.log(formatDiff(title, diff).join("\n"));
 
-  const textChanged = next.financings !== current.financings || next.sectorAggregates !== current.sectorAggregates || next.issuers !== current.issuers;
-  if (!textChanged) {
+  if (FILE_KEYS.every((key) => next[key] === current[key])) {
     console.log("The data files are identical: nothing written (asOf stays as it was).");
     return 0;
   }
@@ -92,9 +115,7 @@ function main(): number {
     console.log("--dry-run: nothing written.");
     return 0;
   }
-  writeFileSync(join(DATA_DIR, DATA_FILES.financings), next.financings);
-  writeFileSync(join(DATA_DIR, DATA_FILES.sectorAggregates), next.sectorAggregates);
-  writeFileSync(join(DATA_DIR, DATA_FILES.issuers), next.issuers);
+  for (const key of FILE_KEYS) writeFileSync(join(DATA_DIR, DATA_FILES[key]), next[key]);
   writeFileSync(join(DATA_DIR, "dataset.json"), next.dataset);
   const written = writeGenerated(result.files);
   console.log(`Copied into data/ (asOf ${asOf}, ${result.financings.length} financings); regenerated ${written.join(", ") || "nothing"}.`);

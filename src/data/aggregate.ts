@@ -295,32 +295,14 @@ export interface IssuerSummaryRow {
   lastQuarter: QuarterLabel | null;
 }
 
-/** A record's issuer name without the borrower note: "Hut 8 Mining Corp. (borrower: …)" → "Hut 8 Mining Corp.". */
-function baseName(issuer: string): string {
-  return issuer.split(/ \(|;/)[0].trim();
-}
-
 /**
- * A display name for an issuer not in issuers.jsonl: the name on its most recent record
- * written without a borrower note; if every record carries a note, the name before the note
- * that most of its records use (ties: the most recent). `records` are oldest first.
+ * A display name for an issuer not in issuers.jsonl: the name on its most recent dated record
+ * (`records` are oldest first, undated last), else on its last record. The data keeps the
+ * parent in `issuer` and a subsidiary in `borrower`, so a name is never a note.
  */
 function issuerName(records: readonly FinancingCore[]): string {
-  const plain = records.filter((record) => baseName(record.issuer) === record.issuer);
-  if (plain.length > 0) return plain[plain.length - 1].issuer;
-  const counts = new Map<string, number>();
-  for (const record of records) counts.set(baseName(record.issuer), (counts.get(baseName(record.issuer)) ?? 0) + 1);
-  let best = "";
-  let bestCount = 0;
-  for (const record of records) {
-    const name = baseName(record.issuer);
-    const count = counts.get(name) ?? 0;
-    if (count >= bestCount) {
-      best = name;
-      bestCount = count;
-    }
-  }
-  return best;
+  const dated = records.filter((record) => record.quarter !== null);
+  return (dated.length > 0 ? dated[dated.length - 1] : records[records.length - 1]).issuer;
 }
 
 /** ISSUERS(): one row per issuer, by current ticker (private borrowers last, by name). */

@@ -9,7 +9,7 @@ import { CORE_FINANCING_FIELDS, LAYOUT_FORMAT, unpackColumn, type CoreFile } fro
 import { nthSourceUrl } from "./links";
 import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
 import { didYouMean } from "../checks/suggest";
-import type { DatasetVersion, FinancingCore, IssuerInfo, SectorFigureCore } from "./types";
+import type { DatasetCoverage, DatasetVersion, FinancingCore, IssuerInfo, SectorFigureCore } from "./types";
 
 const CORE = coreJson as unknown as CoreFile;
 
@@ -97,10 +97,20 @@ export function sourceUrl(id: unknown, n: unknown = 1): string {
   return nthSourceUrl(getFinancing(id).id, n);
 }
 
-/** VERSION(): as-of date from data/dataset.json (set by the refresh script) and the record count. */
+/**
+ * VERSION(): how far the data reaches (coverage.json), the record count, and the date the data
+ * last changed (data/dataset.json, set by the refresh script). Coverage leads: "as of" alone
+ * reads as "covers deals up to", which it does not.
+ */
 export function datasetVersion(): DatasetVersion {
   const financings = CORE.financings.count;
-  return { asOf: CORE.asOf, financings, label: `${CORE.asOf} · ${financings} financings` };
+  const through = CORE.coverage.financingsThrough;
+  return { asOf: CORE.asOf, financings, financingsThrough: through, label: `financings through ${through} · ${financings} financings · updated ${CORE.asOf}` };
+}
+
+/** coverage.json: financings priced or closed up to financingsThrough were searched for. */
+export function datasetCoverage(): DatasetCoverage {
+  return CORE.coverage;
 }
 
 let sectorFigures: readonly SectorFigureCore[] | null = null;

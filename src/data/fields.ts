@@ -91,7 +91,8 @@ const required = { nullable: false } as const;
 /** In the order FIELDS() lists them (the order of financings.jsonl). */
 export const FIELD_CATALOGUE = [
   field("id", "text", "Stable key TICKER-YYYY-MM-KIND-MATURITYYEAR (KIND: CVT, SSN, SN, LOAN, CF, BTCL, EQF, PREF, OTHER; NA = unknown)", required),
-  field("issuer", "text", "Borrower's name as in the sources (a subsidiary borrower is named with its parent)", required),
+  field("issuer", "text", "The public company (parent): its legal name when the deal priced (renames: issuers.jsonl)", required),
+  field("borrower", "text", "The subsidiary or vehicle that is the legal obligor, where a source names one; blank when the issuer itself borrows or the entity is not named"),
   field("ticker", "text", "Ticker when the deal priced (a renamed issuer keeps its old ticker on older deals); blank for private borrowers"),
   field("listed", "boolean", "TRUE for public companies; FALSE for private borrowers kept as 2021-cycle context", required),
   field("exchange", "text", "Listing exchange(s)"),

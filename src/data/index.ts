@@ -43,6 +43,7 @@ export {
 export {
   allFinancings,
   allSectorFigures,
+  datasetCoverage,
   datasetVersion,
   earliestQuarter,
   financingIds,

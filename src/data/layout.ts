@@ -12,8 +12,11 @@
 import { FIELD_CATALOGUE, type FieldDef } from "./fields";
 import { TEXT_SEPARATOR, unpackTexts } from "./packed-texts";
 
-/** 3: core.json's financing columns are positional (catalogue order), no longer keyed by name. */
-export const LAYOUT_FORMAT = 3;
+/**
+ * 3: core.json's financing columns are positional (catalogue order), no longer keyed by name.
+ * 4: core.json holds the coverage window (coverage.json), detail.json its note.
+ */
+export const LAYOUT_FORMAT = 4;
 
 /** Stored CORE fields, in catalogue order: the financing columns of core.json. */
 export const CORE_FINANCING_FIELDS: readonly FieldDef[] = FIELD_CATALOGUE.filter((def) => def.stored && def.tier === "core");
@@ -36,6 +39,8 @@ export type PackedColumn = string | readonly (string | null)[];
 export interface CoreFile {
   format: number;
   asOf: string;
+  /** coverage.json's dates (the note is in detail.json). */
+  coverage: { financingsThrough: string; searchedOn: string };
   financings: {
     count: number;
     /**
@@ -80,6 +85,8 @@ export type SourceTuple = [string, string, string | null, string | null];
 /** detail.json: long text for the task pane, lazy-loaded. Same record order as core.json. */
 export interface DetailFile {
   format: number;
+  /** coverage.json's note: the coverage in words. */
+  coverageNote: string;
   financings: {
     /** DETAIL_FINANCING_COLUMNS plus `sources`: per record, a SourceTuple per source. */
     columns: Record<string, Column>;

@@ -99,7 +99,10 @@ export interface SourceLink {
  */
 export interface FinancingCore {
   id: string;
+  /** The public company (the parent), its legal name when the deal priced. */
   issuer: string;
+  /** The subsidiary or vehicle that is the legal obligor, where a source names one. */
+  borrower: string | null;
   ticker: string | null;
   listed: boolean;
   exchange: string | null;
@@ -187,9 +190,22 @@ export interface IssuerInfo {
   sources: readonly { url: string; publisher: string }[];
 }
 
+/**
+ * data/coverage.json: how far the dataset reaches. A financing priced or closed after
+ * `financings_through` is not in the data: not known, which is different from "none".
+ */
+export interface DatasetCoverage {
+  /** ISO date through which sources were searched for new financings. */
+  financingsThrough: string;
+  /** ISO date the search was made. */
+  searchedOn: string;
+}
+
 /** What VERSION() and the About tab show. */
 export interface DatasetVersion {
   asOf: string;
   financings: number;
+  /** ISO date: financings priced or closed up to it were searched for (coverage.json). */
+  financingsThrough: string;
   label: string;
 }

@@ -8,7 +8,7 @@ import { FIELD_CATALOGUE, type FieldDef } from "./fields";
 import { isIsoDate, isIsoPartialDate, isQuarterLabel, quarterOfIsoDate, quarterOrdinal } from "./quarters";
 import { CONFIDENCES, QUALIFIERS } from "./types";
 
-export type DataFile = "financings.jsonl" | "sector-aggregates.jsonl" | "issuers.jsonl";
+export type DataFile = "financings.jsonl" | "sector-aggregates.jsonl" | "issuers.jsonl" | "coverage.json";
 
 export type ValidationRule =
   | "json"
@@ -25,7 +25,8 @@ export type ValidationRule =
   | "conversion_premium"
   | "cap_premium"
   | "https_source"
-  | "ticker";
+  | "ticker"
+  | "coverage";
 
 export interface ValidationProblem {
   file: DataFile;
@@ -343,14 +344,58 @@ export function validateIssuers(lines: readonly JsonLine[]): ValidationProblem[]
   return out.problems;
 }
 
+const COVERAGE_KEYS = ["financings_through", "searched_on", "note"];
+
+/**
+ * coverage.json: ISO `financings_through` no later than `searched_on`, and no financing dated
+ * after it (a record past the stated edge would make "not known" periods look covered).
+ */
+export function validateCoverage(value: unknown, financings: readonly JsonLine[]): ValidationProblem[] {
+  const out = new Collector("coverage.json", 1, "coverage");
+  if (value === undefined) return []; // the file did not parse: already reported
+  if (!isRow(value)) {
+    out.add("(file)", "type", "must be a JSON object with financings_through, searched_on and note");
+    return out.problems;
+  }
+  checkKeys(out, value, COVERAGE_KEYS);
+  const through = value.financings_through;
+  const searched = value.searched_on;
+  for (const [key, date] of [["financings_through", through], ["searched_on", searched]] as const) {
+    if (typeof date !== "string" || !isIsoDate(date)) out.add(key, "iso_date", `must be a real date written YYYY-MM-DD, got ${show(date)}`);
+  }
+  if (typeof value.note !== "string" || value.note.trim() === "") out.add("note", "required", "must be non-empty text");
+  if (typeof through !== "string" || !isIsoDate(through)) return out.problems;
+  if (typeof searched === "string" && isIsoDate(searched) && searched < through) {
+    out.add("searched_on", "coverage", `${searched} is before financings_through ${through}: a search cannot cover later dates`);
+  }
+  const late: ValidationProblem[] = [];
+  for (const { line, value: row } of financings) {
+    if (!isRow(row)) continue;
+    const field = text(row, "priced_date") !== null ? "priced_date" : "closed_date";
+    const dated = text(row, field);
+    if (dated !== null && isIsoDate(dated) && dated > through) {
+      const id = typeof row.id === "string" ? row.id : "?";
+      late.push({ file: "financings.jsonl", line, id, field, rule: "coverage", reason: `${dated} is after coverage.json's financings_through ${through}` });
+    }
+  }
+  return [...out.problems, ...late];
+}
+
 export interface DatasetLines {
   financings: readonly JsonLine[];
   sectorFigures: readonly JsonLine[];
   issuers: readonly JsonLine[];
+  /** coverage.json, parsed (undefined when it did not parse). */
+  coverage: unknown;
 }
 
 export function validateDataset(data: DatasetLines): ValidationProblem[] {
-  return [...validateFinancings(data.financings), ...validateSectorFigures(data.sectorFigures), ...validateIssuers(data.issuers)];
+  return [
+    ...validateFinancings(data.financings),
+    ...validateSectorFigures(data.sectorFigures),
+    ...validateIssuers(data.issuers),
+    ...validateCoverage(data.coverage, data.financings),
+  ];
 }
 
 /** "financings.jsonl:12 CANG-2024-11-BTCL-2026 · sources: no https source …" */

@@ -47,7 +47,7 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
     formula: `=MINERDEBT.DEAL("${WULF}", "conversion_price_usd")`,
     returns: "12.43: TeraWulf's August 2025 convertible notes convert at $12.43 per share",
     value: 12.43,
-    note: 'A value the sources do not disclose is #N/A, e.g. "WULF-2024-10-CVT-2030: conversion_rate_per_1000 not disclosed in sources"; an unknown id is #N/A with the closest id.',
+    note: 'A value the sources do not disclose is #N/A, e.g. "GLXY-2024-11-CVT-2029: conversion_rate_per_1000 not disclosed in sources"; an unknown id is #N/A with the closest id.',
   },
   SOURCE: {
     formula: `=MINERDEBT.SOURCE("${WULF}", 1)`,
@@ -68,7 +68,7 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
   },
   VERSION: {
     formula: "=MINERDEBT.VERSION()",
-    returns: 'The dataset\'s as-of date and size, e.g. "2026-11-21 · 126 financings"',
+    returns: '"financings through 2026-06-16 · 139 financings · updated 2026-12-02": financings priced or closed up to 2026-06-16 were searched for; later ones are not in the data',
   },
   CONVPRICE: {
     formula: "=MINERDEBT.CONVPRICE(80.4602)",

@@ -244,9 +244,9 @@ export function fields(): any[][] {
 }
 
 /**
- * Dataset version: its as-of date and number of financings, e.g. "2026-11-21 · 126 financings".
+ * Dataset version: how far it reaches, its size and when it last changed, e.g. "financings through 2026-06-16 · 139 financings · updated 2026-12-02".
  * @customfunction
- * @returns The dataset's as-of date and number of financings.
+ * @returns The coverage date, the number of financings and the date the data last changed.
  */
 export function version(): string {
   return excel("VERSION", () => datasetVersion().label);

@@ -17,6 +17,7 @@ function dataTexts(): DataTexts {
     financings: read("data", "financings.jsonl"),
     sectorAggregates: read("data", "sector-aggregates.jsonl"),
     issuers: read("data", "issuers.jsonl"),
+    coverage: read("data", "coverage.json"),
     dataset: read("data", "dataset.json"),
     acknowledgedProblems: read("data", "acknowledged-problems.json"),
   };
@@ -49,7 +50,7 @@ describe("generated data", () => {
     const wulf = JSON.parse(dataTexts().financings.split("\n").find((line) => line.includes('"WULF-2024-10-CVT-2030"')) as string);
     expect(core).not.toContain(wulf.notes.slice(0, 40));
     expect(core).not.toContain(wulf.sources[0].url);
-    expect(core).toContain('"asOf":"2026-11-21"');
+    expect(core).toContain('"asOf":"2026-12-02"');
   });
 });
 
@@ -68,6 +69,20 @@ describe("a bad record fails the build", () => {
     expect(result.triage.stale).toEqual([expect.objectContaining({ id: "WULF-2024-10-CVT-2030" })]);
   });
 
+  it("and a missing or bad coverage.json, naming the file", () => {
+    const missing = buildDataset({ ...dataTexts(), coverage: "" });
+    expect(missing.files).toBeNull();
+    expect(missing.triage.errors).toEqual([expect.objectContaining({ file: "coverage.json", rule: "json", reason: expect.stringContaining("missing") })]);
+    const bad = buildDataset({ ...dataTexts(), coverage: '{"financings_through": "mid-June", "searched_on": "2026-12-02", "note": "n"}' });
+    expect(bad.triage.errors).toEqual([expect.objectContaining({ file: "coverage.json", field: "financings_through", rule: "iso_date" })]);
+  });
+
+  it("carries coverage.json's dates into core.json and its note into detail.json", () => {
+    const files = buildDataset(dataTexts()).files;
+    expect(JSON.parse(files?.["core.json"] ?? "{}").coverage).toEqual({ financingsThrough: "2026-06-16", searchedOn: "2026-12-02" });
+    expect(JSON.parse(files?.["detail.json"] ?? "{}").coverageNote).toMatch(/^Financings priced or closed up to this date were searched for/);
+  });
+
   it("and a bad dataset.json", () => {
     expect(buildDataset({ ...dataTexts(), dataset: '{"asOf": "21/11/2026"}' }).files).toBeNull();
   });
@@ -75,7 +90,7 @@ describe("a bad record fails the build", () => {
   it("scripts/build-data.ts exits non-zero printing the id and the field", () => {
     const dir = mkdtempSync(join(tmpdir(), "minerdebt-data-"));
     try {
-      for (const name of ["sector-aggregates.jsonl", "issuers.jsonl", "dataset.json", "acknowledged-problems.json"]) copyFileSync(join(REPO, "data", name), join(dir, name));
+      for (const name of ["sector-aggregates.jsonl", "issuers.jsonl", "coverage.json", "dataset.json", "acknowledged-problems.json"]) copyFileSync(join(REPO, "data", name), join(dir, name));
       writeFileSync(join(dir, "financings.jsonl"), withField(dataTexts(), "IREN-2025-06-CVT-2029", "maturity_date", "2029-06-31").financings);
       const tsx = join(REPO, "node_modules", ".bin", "tsx");
       let status = 0;

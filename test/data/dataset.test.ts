@@ -3,6 +3,7 @@ import { join } from "node:path";
 import {
   allFinancings,
   allSectorFigures,
+  datasetCoverage,
   datasetVersion,
   earliestQuarter,
   financingIds,
@@ -59,11 +60,20 @@ describe("the bundled core data", () => {
   });
 });
 
+describe("datasetCoverage", () => {
+  it("is coverage.json's dates", () => {
+    const coverage = JSON.parse(readFileSync(join(REPO, "data", "coverage.json"), "utf8")) as { financings_through: string; searched_on: string };
+    expect(datasetCoverage()).toEqual({ financingsThrough: coverage.financings_through, searchedOn: coverage.searched_on });
+    expect(datasetCoverage().financingsThrough).toBe("2026-06-16");
+  });
+});
+
 describe("datasetVersion", () => {
   it("reports data/dataset.json's as-of date and the number of financings", () => {
     const asOf = (JSON.parse(readFileSync(join(REPO, "data", "dataset.json"), "utf8")) as { asOf: string }).asOf;
-    expect(datasetVersion()).toEqual({ asOf, financings: raw.length, label: `${asOf} · ${raw.length} financings` });
-    expect(datasetVersion().label).toBe("2026-11-21 · 126 financings");
+    const through = (JSON.parse(readFileSync(join(REPO, "data", "coverage.json"), "utf8")) as { financings_through: string }).financings_through;
+    expect(datasetVersion()).toEqual({ asOf, financings: raw.length, financingsThrough: through, label: `financings through ${through} · ${raw.length} financings · updated ${asOf}` });
+    expect(datasetVersion().label).toBe("financings through 2026-06-16 · 139 financings · updated 2026-12-02");
   });
 });
 

@@ -44,6 +44,16 @@ describe("the field catalogue", () => {
     for (const def of FIELD_CATALOGUE) expect(fieldTypeLabel(def).length).toBeGreaterThan(3);
   });
 
+  it("offers the borrower (a named subsidiary) as a cell field next to the issuer (the parent)", () => {
+    const borrower = findCellField("Borrower");
+    expect(borrower).toMatchObject({ name: "borrower", kind: "text", tier: "core", nullable: true });
+    const wulf = getFinancing("WULF-2025-10-SSN-2030");
+    expect([fieldValue(wulf, "issuer"), fieldValue(wulf, "borrower")]).toEqual(["TeraWulf Inc.", "WULF Compute LLC"]);
+    expect(fieldValue(getFinancing("WULF-2024-10-CVT-2030"), "borrower")).toBeNull();
+    // No issuer name carries a bracketed note any more: the subsidiary is in borrower.
+    for (const record of raw) expect(record.issuer).not.toMatch(/[()[\];]/);
+  });
+
   it("gives every field a description", () => {
     for (const def of FIELD_CATALOGUE) expect(def.description.length).toBeGreaterThan(10);
   });

@@ -9,6 +9,7 @@ import {
   PREMIUM_TOLERANCE_USD,
   parseJsonLines,
   triageProblems,
+  validateCoverage,
   validateFinancings,
   validateIssuers,
   validateSectorFigures,
@@ -248,5 +249,38 @@ describe("triage of acknowledged problems", () => {
   it("keeps any other problem an error, and flags an acknowledgement that matches nothing as stale", () => {
     const other = { ...problem, field: "quarter", rule: "quarter" as const };
     expect(triageProblems([other], [ack])).toEqual({ errors: [other], acknowledged: [], stale: [ack] });
+  });
+});
+
+describe("coverage.json", () => {
+  const coverage = JSON.parse(readFileSync(join(REPO, "data", "coverage.json"), "utf8")) as Record<string, unknown>;
+  const check = (value: unknown, records: RawRecord[] = real) => validateCoverage(value, lines(records));
+
+  it("passes as committed", () => {
+    expect(check(coverage)).toEqual([]);
+  });
+
+  it("needs real ISO dates, every key and a note", () => {
+    expect(check({ ...coverage, financings_through: "16/06/2026" })).toEqual([expect.objectContaining({ file: "coverage.json", field: "financings_through", rule: "iso_date" })]);
+    expect(check({ ...coverage, searched_on: "2026-02-30" })).toEqual([expect.objectContaining({ field: "searched_on", rule: "iso_date" })]);
+    const { note: _note, ...withoutNote } = coverage;
+    expect(check(withoutNote).map((problem) => `${problem.field} ${problem.rule}`)).toEqual(["note schema", "note required"]);
+    expect(check({ ...coverage, extra: 1 })).toEqual([expect.objectContaining({ field: "extra", rule: "schema" })]);
+    expect(check([coverage])).toEqual([expect.objectContaining({ field: "(file)", rule: "type" })]);
+  });
+
+  it("cannot have been searched before the date it covers", () => {
+    expect(check({ ...coverage, searched_on: "2026-06-15" })).toEqual([expect.objectContaining({ field: "searched_on", rule: "coverage" })]);
+  });
+
+  it("names a financing priced (else closed) after financings_through", () => {
+    // Priced 2026-06-05, closed 2026-06-09: the pricing date is the one that counts.
+    const late = byId("HUT-2026-06-SSN-2042");
+    expect(check({ ...coverage, financings_through: "2026-06-04" }, [late])).toEqual([
+      expect.objectContaining({ file: "financings.jsonl", id: "HUT-2026-06-SSN-2042", field: "priced_date", rule: "coverage", line: 1 }),
+    ]);
+    expect(check({ ...coverage, financings_through: "2026-06-05" }, [late])).toEqual([]);
+    const closedOnly = { ...late, priced_date: null };
+    expect(check({ ...coverage, financings_through: "2026-06-08" }, [closedOnly])).toEqual([expect.objectContaining({ field: "closed_date", rule: "coverage" })]);
   });
 });

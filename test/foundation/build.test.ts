@@ -43,7 +43,7 @@ describe("production build", () => {
     const metadata = JSON.parse(read("functions.json"));
     const fn = metadata.functions.find((f: { id: string }) => f.id === "VERSION");
     expect(fn).toBeDefined();
-    expect(fn.description).toMatch(/as-of date/);
+    expect(fn.description).toMatch(/financings through/);
   });
 
   it("keeps React and Fluent out of the functions bundle", () => {

@@ -139,7 +139,7 @@ describe("DEALDILUTION(id, shares_outstanding, …)", () => {
   });
 
   it("is #N/A with the reason when the record has no conversion terms", () => {
-    expectError(() => F.dealdilution("WULF-2024-10-CVT-2030", 4e8), NA, "WULF-2024-10-CVT-2030: no conversion price", "not disclosed in sources");
+    expectError(() => F.dealdilution("GLXY-2024-11-CVT-2029", 4e8), NA, "GLXY-2024-11-CVT-2029: no conversion price", "not disclosed in sources");
     expectError(() => F.dealdilution("WULF-2021-10-LOAN-2022", 4e8), NA, "WULF-2021-10-LOAN-2022: no conversion price", "not a convertible");
   });
 

@@ -1,7 +1,7 @@
 // The data functions through a CustomFunctions shim. Expected values come from the committed
 // JSONL files read with fs (test/functions/support/facts.ts), never from src/data.
 import { excelErrorOf, installCustomFunctionsShim, isExcelValue } from "./support/custom-functions";
-import { AS_OF, FACTS, LATEST_QUARTER, RENAMES, SECTOR, counts, fact, ordinal, serial, sum, tickersOf, type Fact } from "./support/facts";
+import { AS_OF, FACTS, FINANCINGS_THROUGH, LATEST_QUARTER, RENAMES, SECTOR, counts, fact, ordinal, serial, sum, tickersOf, type Fact } from "./support/facts";
 
 installCustomFunctionsShim();
 // Loaded after the shim so nothing in the module can see a missing global.
@@ -351,7 +351,8 @@ describe("FIELDS()", () => {
 });
 
 describe("VERSION()", () => {
-  it("returns the as-of date and the number of financings", () => {
-    expect(F.version()).toBe(`${AS_OF} · ${FACTS.length} financings`);
+  it("leads with the coverage, then the number of financings and the date the data last changed", () => {
+    expect(F.version()).toBe(`financings through ${FINANCINGS_THROUGH} · ${FACTS.length} financings · updated ${AS_OF}`);
+    expect(F.version()).toContain("financings through 2026-06-16");
   });
 });

@@ -5,6 +5,13 @@
  * memory and compare with the committed files.
  */
 import type { Financing, IssuerInfo, SectorFigure, Source } from "../types";
+
+/** coverage.json as stored (validated before generation). */
+export interface CoverageRecord {
+  financings_through: string;
+  searched_on: string;
+  note: string;
+}
 import {
   CORE_FINANCING_COLUMNS,
   CORE_FINANCING_FIELDS,
@@ -34,6 +41,8 @@ export interface DataTexts {
   financings: string;
   sectorAggregates: string;
   issuers: string;
+  /** data/coverage.json: {"financings_through", "searched_on", "note"} */
+  coverage: string;
   /** data/dataset.json: {"asOf": "YYYY-MM-DD"} */
   dataset: string;
   /** data/acknowledged-problems.json: AcknowledgedProblem[] */
@@ -67,6 +76,14 @@ export function parseDataTexts(texts: DataTexts): ParsedDataset {
   const sectorFigures = parseJsonLines(texts.sectorAggregates, "sector-aggregates.jsonl");
   const issuers = parseJsonLines(texts.issuers, "issuers.jsonl");
   const parseProblems = [...financings.problems, ...sectorFigures.problems, ...issuers.problems];
+  // undefined: not parsed (the parse problem is reported here, not again by validation)
+  let coverage: unknown = undefined;
+  try {
+    if (texts.coverage.trim() === "") throw new Error("the file is missing or empty");
+    coverage = JSON.parse(texts.coverage);
+  } catch (error) {
+    parseProblems.push({ file: "coverage.json", line: 1, id: "coverage", field: "(file)", rule: "json", reason: `not valid JSON: ${(error as Error).message}` });
+  }
   let asOf = "";
   try {
     const meta = JSON.parse(texts.dataset) as { asOf?: unknown };
@@ -84,7 +101,7 @@ export function parseDataTexts(texts: DataTexts): ParsedDataset {
     parseProblems.push({ ...metaProblem("(file)", `not valid: ${(error as Error).message}`), id: "data/acknowledged-problems.json" });
   }
   return {
-    lines: { financings: financings.lines, sectorFigures: sectorFigures.lines, issuers: issuers.lines },
+    lines: { financings: financings.lines, sectorFigures: sectorFigures.lines, issuers: issuers.lines, coverage },
     asOf,
     acknowledgements,
     parseProblems,
@@ -102,7 +119,13 @@ function columns<T>(rows: readonly T[], names: readonly string[], pick: (row: T,
 }
 
 /** The generated files' text for validated records (deterministic: same input, same bytes). */
-export function generateFiles(records: readonly Financing[], sectorFigures: readonly SectorFigure[], issuers: readonly IssuerInfo[], asOf: string): Record<GeneratedFileName, string> {
+export function generateFiles(
+  records: readonly Financing[],
+  sectorFigures: readonly SectorFigure[],
+  issuers: readonly IssuerInfo[],
+  asOf: string,
+  coverage: CoverageRecord,
+): Record<GeneratedFileName, string> {
   const financings = storageOrder(records);
   // links.json holds no ids: the loaders read them from core.json's first column.
   if (CORE_FINANCING_COLUMNS[0] !== "id") throw new Error(`core.json's first column must be id, not ${CORE_FINANCING_COLUMNS[0]}`);
@@ -110,6 +133,7 @@ export function generateFiles(records: readonly Financing[], sectorFigures: read
   const core: CoreFile = {
     format: LAYOUT_FORMAT,
     asOf,
+    coverage: { financingsThrough: coverage.financings_through, searchedOn: coverage.searched_on },
     financings: {
       count: financings.length,
       columns: CORE_FINANCING_FIELDS.map((def) => packColumn(def, financings.map((row) => field(row, def.name)))),
@@ -124,6 +148,7 @@ export function generateFiles(records: readonly Financing[], sectorFigures: read
   };
   const detail: DetailFile = {
     format: LAYOUT_FORMAT,
+    coverageNote: coverage.note,
     financings: {
       columns: {
         ...columns(financings, DETAIL_FINANCING_COLUMNS, field),
@@ -194,5 +219,5 @@ export function buildDataset(texts: DataTexts): BuildResult {
   if (triage.errors.length > 0 || triage.stale.length > 0) return { triage, files: null, financings };
   const sectorFigures = parsed.lines.sectorFigures.map((line) => line.value as SectorFigure);
   const issuers = parsed.lines.issuers.map((line) => line.value as IssuerInfo);
-  return { triage, files: generateFiles(financings, sectorFigures, issuers, parsed.asOf), financings };
+  return { triage, files: generateFiles(financings, sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord), financings };
 }

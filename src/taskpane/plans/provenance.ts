@@ -2,7 +2,7 @@ import type { DatasetVersion } from "../../data";
 
 /** The provenance note every insert starts with: where the numbers come from and their units. */
 export function provenanceNote(version: DatasetVersion, what: string, units: string): string {
-  return `Source: MinerDebt dataset ${version.label} (as of ${version.asOf}). ${what}. ${units}`;
+  return `Source: MinerDebt dataset ${version.label}. ${what}. ${units}`;
 }
 
 export const UNITS_NOTE =

@@ -43,6 +43,8 @@ export const FACTS: Fact[] = jsonl<Fact>("financings.jsonl");
 export const SECTOR: SectorFact[] = jsonl<SectorFact>("sector-aggregates.jsonl");
 export const RENAMES: { ticker: string; aliases: string[]; names: string[] }[] = jsonl("issuers.jsonl");
 export const AS_OF: string = JSON.parse(readFileSync(path.join(DATA, "dataset.json"), "utf8")).asOf;
+/** coverage.json: financings priced or closed up to this date were searched for. */
+export const FINANCINGS_THROUGH: string = JSON.parse(readFileSync(path.join(DATA, "coverage.json"), "utf8")).financings_through;
 
 export function fact(id: string): Fact {
   const found = FACTS.find((f) => f.id === id);
