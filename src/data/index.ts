@@ -90,3 +90,5 @@ export {
 } from "./aggregate";
 export { DEFAULT_METRIC, reportedFigure, reportedFigures, sectorMetrics } from "./sector";
 export type { FullDataset } from "./detail";
+export { CYCLE_CLASS_GROUPS, CYCLE_OUTCOME_GROUPS, cycleLabel, cycleSummaries, type CycleClassGroup, type CycleOutcomeGroup, type CycleSummary } from "./cycles";
+export { collateralKind, type CollateralKind } from "./collateral";

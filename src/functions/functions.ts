@@ -1,9 +1,10 @@
 // The MINERDEBT custom functions bundle's entry. The functions live by meaning in
-// ./data-functions, ./conversion-functions and ./valuation-functions (config/functions-sources.js
-// lists them for custom-functions-metadata, which reads only top-level `function` declarations
-// and appends each file's CustomFunctions.associate calls to that file). Parameters are typed
-// `any` on purpose: Excel then hands over what the user typed, and ./arguments turns text,
-// booleans, dates and 1×1 ranges into typed values with messages naming the argument.
+// ./data-functions, ./cycle-functions, ./conversion-functions and ./valuation-functions
+// (config/functions-sources.js lists them for custom-functions-metadata, which reads only
+// top-level `function` declarations and appends each file's CustomFunctions.associate calls
+// to that file). Parameters are typed `any` on purpose: Excel then hands over what the user
+// typed, and ./arguments turns text, booleans, dates and 1×1 ranges into typed values with
+// messages naming the argument.
 //
 // The two data files first (webpack lays modules out in import order), so the bundle holds
 // the data blobs side by side and the code after them, together: deflate's 32 KB window and
@@ -12,5 +13,6 @@ import "../data/generated/links.json";
 import "../data/generated/core.json";
 
 export * from "./data-functions";
+export * from "./cycle-functions";
 export * from "./conversion-functions";
 export * from "./valuation-functions";

@@ -19,6 +19,7 @@ const SPEC_SIGNATURES = [
   "ISSUERS()",
   "FIELDS()",
   "VERSION()",
+  "CYCLES([headers], [units])",
   "CONVPRICE(conversion_rate)",
   "CONVRATE(conversion_price)",
   "CONVSHARES(principal, conversion_rate)",
@@ -35,7 +36,7 @@ const SPEC_SIGNATURES = [
   "CBPRICE(share_price, conversion_price, coupon_rate, years, volatility, rate, credit_spread, [dividend_yield], [call_from_years], [call_trigger], [put_years], [steps], [frequency])",
   "CBGREEKS(share_price, conversion_price, coupon_rate, years, volatility, rate, credit_spread, [dividend_yield], [call_from_years], [call_trigger], [put_years], [steps], [frequency])",
 ];
-const TABLES = ["OFFERINGS", "SERIES", "ISSUERS", "FIELDS", "CBGREEKS"];
+const TABLES = ["OFFERINGS", "SERIES", "ISSUERS", "FIELDS", "CYCLES", "CBGREEKS"];
 
 let functions: FunctionMetadata[] = [];
 beforeAll(async () => {
@@ -70,6 +71,7 @@ describe("functions metadata", () => {
     expect(param("QUARTER", "measure")).toMatch(/"amount".*"count".*"net_proceeds"/);
     expect(param("SERIES", "group_by")).toMatch(/"instrument_class".*"use_category".*"issuer".*"none"/);
     expect(param("OFFERINGS", "units")).toMatch(/"USD".*"USDm".*"USDbn"/);
+    expect(param("CYCLES", "units")).toMatch(/"USD".*"USDm".*"USDbn"/);
     expect(param("NETSHARES", "settlement")).toMatch(/"physical".*"net_share".*"cash"/);
     expect(param("DILUTION", "basis")).toMatch(/"outstanding".*"pro_forma"/);
     expect(param("BSM", "type")).toMatch(/"call".*"put"/);

@@ -15,6 +15,7 @@ export const INVALID_CALLS: Record<string, InvalidCall> = {
   DEAL: { args: ["WULF-2025-08-CVT-203", "amount_usd"], code: "#N/A", message: /WULF-2025-08-CVT-2031/ },
   SOURCE: { args: ["WULF-2025-08-CVT-2031", 0], code: "#VALUE!", message: /n must be a whole number ≥ 1, got 0/ },
   SERIES: { args: [null, null, "ticker"], code: "#VALUE!", message: /group_by.*"ticker"/ },
+  CYCLES: { args: [null, "EUR"], code: "#VALUE!", message: /units.*"EUR"/ },
   CONVPRICE: { args: [-5], code: "#VALUE!", message: /conversion_rate must be > 0, got -5/ },
   CONVRATE: { args: [-5], code: "#VALUE!", message: /conversion_price must be > 0, got -5/ },
   CONVSHARES: { args: ["lots", 80], code: "#VALUE!", message: /principal must be a number, got "lots"/ },
