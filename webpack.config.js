@@ -15,7 +15,7 @@ const { FUNCTION_SOURCES } = require("./config/functions-sources");
 // The functions bundle's entry; it imports the files whose functions the metadata lists.
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 // The data functions.js embeds (src/data/generated; detail.json is the task pane's only).
-const GENERATED_DATA_FILES = ["core.json", "links.json"].map((name) => path.join(__dirname, "src/data/generated", name));
+const GENERATED_DATA_FILES = ["core.json", "links.json", "events.json"].map((name) => path.join(__dirname, "src/data/generated", name));
 const INTERNAL_PROPERTY = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
 
 /** Every object key in the given JSON files that INTERNAL_PROPERTY would match. */

@@ -18,6 +18,7 @@ export const DATA_FILES = {
   sectorAggregates: "sector-aggregates.jsonl",
   issuers: "issuers.jsonl",
   coverage: "coverage.json",
+  events: "events.jsonl",
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
 
@@ -30,6 +31,8 @@ export function readDataTexts(dataDir = DATA_DIR): DataTexts {
     sectorAggregates: read(DATA_FILES.sectorAggregates),
     issuers: read(DATA_FILES.issuers),
     coverage: optional(DATA_FILES.coverage),
+    // Absent before the first refresh that brings it: no events.
+    events: optional(DATA_FILES.events),
     dataset: read("dataset.json"),
     acknowledgedProblems: existsSync(join(dataDir, "acknowledged-problems.json")) ? read("acknowledged-problems.json") : "[]",
   };

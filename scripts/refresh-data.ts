@@ -4,7 +4,7 @@
  *   npx tsx scripts/refresh-data.ts <dir | path/to/financings.jsonl> [--as-of YYYY-MM-DD] [--dry-run]
  *
  * <dir> holds financings.jsonl and optionally the other files of DATA_FILES (scripts/data-files.ts:
- * sector-aggregates.jsonl, issuers.jsonl, coverage.json); files missing there keep their current
+ * sector-aggregates.jsonl, issuers.jsonl, coverage.json, events.jsonl); files missing there keep their current
  * copy. A single .jsonl path replaces financings.jsonl only. The new files are validated together
  * first: on any problem nothing is written and the exit code is 1. Otherwise the script prints
  * what changed (per file: records added, removed, and per record each changed field old → new),
@@ -54,6 +54,7 @@ const COMPARISONS: Record<DataFileKey, Comparison> = {
   sectorAggregates: jsonLines("sector-aggregates.jsonl", (row) => `${String(row.metric)} | ${String(row.scope)} | ${String(row.period)}`),
   issuers: jsonLines("issuers.jsonl", (row) => String(row.ticker)),
   coverage: jsonObject("coverage"),
+  events: jsonLines("events.jsonl", (row) => `${String(row.financing_id)} | ${String(row.date)} | ${String(row.event)}`),
 };
 
 const FILE_KEYS = Object.keys(DATA_FILES) as DataFileKey[];

@@ -8,7 +8,7 @@ import { FIELD_CATALOGUE, type FieldDef } from "./fields";
 import { isIsoDate, isIsoPartialDate, isQuarterLabel, quarterOfIsoDate, quarterOrdinal } from "./quarters";
 import { CONFIDENCES, QUALIFIERS } from "./types";
 
-export type DataFile = "financings.jsonl" | "sector-aggregates.jsonl" | "issuers.jsonl" | "coverage.json";
+export type DataFile = "financings.jsonl" | "sector-aggregates.jsonl" | "issuers.jsonl" | "coverage.json" | "events.jsonl";
 
 export type ValidationRule =
   | "json"
@@ -26,7 +26,11 @@ export type ValidationRule =
   | "cap_premium"
   | "https_source"
   | "ticker"
-  | "coverage";
+  | "coverage"
+  | "financing_ref"
+  | "event_order"
+  | "event_sign"
+  | "event_balance";
 
 export interface ValidationProblem {
   file: DataFile;
@@ -67,11 +71,11 @@ const TICKER_FORMAT = /^[A-Z0-9.]{1,10}$/;
 
 type Row = Record<string, unknown>;
 
-function isRow(value: unknown): value is Row {
+export function isRow(value: unknown): value is Row {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function show(value: unknown): string {
+export function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
@@ -94,7 +98,7 @@ export function parseJsonLines(text: string, file: DataFile): { lines: JsonLine[
   return { lines, problems };
 }
 
-class Collector {
+export class Collector {
   readonly problems: ValidationProblem[] = [];
   constructor(
     private readonly file: DataFile,
@@ -113,7 +117,7 @@ class Collector {
 }
 
 /** Visit each line that is a JSON object (others are a problem), with the collector set to its id. */
-function forEachObject(out: Collector, lines: readonly JsonLine[], idOf: (row: Row) => string, visit: (row: Row, line: number) => void): void {
+export function forEachObject(out: Collector, lines: readonly JsonLine[], idOf: (row: Row) => string, visit: (row: Row, line: number) => void): void {
   for (const { line, value } of lines) {
     out.at(line, "?");
     if (!isRow(value)) {
@@ -126,7 +130,7 @@ function forEachObject(out: Collector, lines: readonly JsonLine[], idOf: (row: R
 }
 
 /** Closed schema for files without a catalogue: exactly these keys. */
-function checkKeys(out: Collector, row: Row, keys: readonly string[]): void {
+export function checkKeys(out: Collector, row: Row, keys: readonly string[]): void {
   for (const key of Object.keys(row)) if (!keys.includes(key)) out.add(key, "schema", "unknown field");
   for (const key of keys) if (!(key in row)) out.add(key, "schema", "missing field");
 }
@@ -134,7 +138,7 @@ function checkKeys(out: Collector, row: Row, keys: readonly string[]): void {
 const URL_FORMAT = /^https?:\/\/[^\s/]+\.[^\s]*$/;
 
 /** A list of {url, publisher, title?, date?} objects with at least one https URL. */
-function checkSources(out: Collector, field: string, value: unknown, needsHttps: boolean, optionalKeys = true): void {
+export function checkSources(out: Collector, field: string, value: unknown, needsHttps: boolean, optionalKeys = true): void {
   if (!Array.isArray(value)) return out.add(field, "type", `must be a list of sources, got ${show(value)}`);
   if (needsHttps && value.length === 0) return out.add(field, "https_source", "no source listed; at least one https source is required");
   value.forEach((source, index) => {

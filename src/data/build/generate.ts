@@ -26,12 +26,16 @@ import {
 } from "../layout";
 import { unpackLinks } from "../links-format";
 import { isIsoDate } from "../quarters";
+import type { FinancingEvent } from "../event-types";
+import { validateEvents } from "../validate-events";
+import { generateEventFiles } from "./events-file";
 import {
   parseJsonLines,
   triageProblems,
   validateDataset,
   type AcknowledgedProblem,
   type DatasetLines,
+  type JsonLine,
   type ProblemTriage,
   type ValidationProblem,
 } from "../validate";
@@ -43,17 +47,20 @@ export interface DataTexts {
   issuers: string;
   /** data/coverage.json: {"financings_through", "searched_on", "note"} */
   coverage: string;
+  /** data/events.jsonl: post-issuance events. */
+  events: string;
   /** data/dataset.json: {"asOf": "YYYY-MM-DD"} */
   dataset: string;
   /** data/acknowledged-problems.json: AcknowledgedProblem[] */
   acknowledgedProblems: string;
 }
 
-export const GENERATED_FILES = ["core.json", "links.json", "detail.json"] as const;
+export const GENERATED_FILES = ["core.json", "links.json", "detail.json", "events.json", "events-detail.json"] as const;
 export type GeneratedFileName = (typeof GENERATED_FILES)[number];
 
 export interface ParsedDataset {
   lines: DatasetLines;
+  events: readonly JsonLine[];
   asOf: string;
   acknowledgements: AcknowledgedProblem[];
   /** Problems found while parsing files (bad JSON, bad dataset.json). */
@@ -75,7 +82,8 @@ export function parseDataTexts(texts: DataTexts): ParsedDataset {
   const financings = parseJsonLines(texts.financings, "financings.jsonl");
   const sectorFigures = parseJsonLines(texts.sectorAggregates, "sector-aggregates.jsonl");
   const issuers = parseJsonLines(texts.issuers, "issuers.jsonl");
-  const parseProblems = [...financings.problems, ...sectorFigures.problems, ...issuers.problems];
+  const events = parseJsonLines(texts.events, "events.jsonl");
+  const parseProblems = [...financings.problems, ...sectorFigures.problems, ...issuers.problems, ...events.problems];
   // undefined: not parsed (the parse problem is reported here, not again by validation)
   let coverage: unknown = undefined;
   try {
@@ -102,6 +110,7 @@ export function parseDataTexts(texts: DataTexts): ParsedDataset {
   }
   return {
     lines: { financings: financings.lines, sectorFigures: sectorFigures.lines, issuers: issuers.lines, coverage },
+    events: events.lines,
     asOf,
     acknowledgements,
     parseProblems,
@@ -125,7 +134,7 @@ export function generateFiles(
   issuers: readonly IssuerInfo[],
   asOf: string,
   coverage: CoverageRecord,
-): Record<GeneratedFileName, string> {
+): Record<"core.json" | "links.json" | "detail.json", string> {
   const financings = storageOrder(records);
   // links.json holds no ids: the loaders read them from core.json's first column.
   if (CORE_FINANCING_COLUMNS[0] !== "id") throw new Error(`core.json's first column must be id, not ${CORE_FINANCING_COLUMNS[0]}`);
@@ -213,11 +222,13 @@ export function packLinks(sourceLists: readonly (readonly string[])[]): LinksFil
 /** Parse, validate and (when clean) generate. */
 export function buildDataset(texts: DataTexts): BuildResult {
   const parsed = parseDataTexts(texts);
-  const problems = [...parsed.parseProblems, ...validateDataset(parsed.lines)];
+  const problems = [...parsed.parseProblems, ...validateDataset(parsed.lines), ...validateEvents(parsed.events, parsed.lines.financings)];
   const triage = triageProblems(problems, parsed.acknowledgements);
   const financings = parsed.lines.financings.map((line) => line.value as Financing);
   if (triage.errors.length > 0 || triage.stale.length > 0) return { triage, files: null, financings };
   const sectorFigures = parsed.lines.sectorFigures.map((line) => line.value as SectorFigure);
   const issuers = parsed.lines.issuers.map((line) => line.value as IssuerInfo);
-  return { triage, files: generateFiles(financings, sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord), financings };
+  const events = parsed.events.map((line) => line.value as FinancingEvent);
+  const files = generateFiles(financings, sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord);
+  return { triage, files: { ...files, ...generateEventFiles(events) }, financings };
 }

@@ -1,0 +1,65 @@
+/**
+ * The stored form of events.jsonl. Two generated files, in events.jsonl's order:
+ * - events.json (EventsFile): the figures and source URL of every event, in the functions
+ *   bundle (OUTSTANDING, DEBTSTACK, MATURITIES, OVERHANG and EVENTS answer synchronously);
+ * - events-detail.json (EventsDetailFile): quotes, publishers, notes — the task pane's, lazy.
+ * Packing is exact: the generator checks that every event unpacks to what it was given.
+ */
+import { unpackLinks } from "./links-format";
+import { EVENT_KINDS, type EventCore } from "./event-types";
+import type { LinksFile, SourceTuple } from "./layout";
+
+export const EVENTS_FORMAT = 1;
+
+export interface EventsFile {
+  format: number;
+  count: number;
+  /** Financing ids, each once; events point at them by index. */
+  ids: string;
+  /** Per event, base-36 index into ids, ","-joined. */
+  financing: string;
+  /** Per event, its date as in the JSONL, "|"-joined. */
+  date: string;
+  /** Per event, one base-36 digit: its index in EVENT_KINDS. */
+  event: string;
+  change: readonly (number | null)[];
+  outstanding: readonly (number | null)[];
+  /** Per event, base-36 index into ids, "" for none, ","-joined. */
+  related: string;
+  /** Per event, one digit: 1 = figure derived, 2 = facility-level balance (added). */
+  flags: string;
+  /** One source URL per event, stored as links.json stores a financing's (LinksFile). */
+  links: Pick<LinksFile, "urls" | "sources">;
+}
+
+/** events-detail.json: per event [consideration, publisher, title, source date, quote, confidence, derived, notes]. */
+export interface EventsDetailFile {
+  format: number;
+  events: readonly EventDetailTuple[];
+}
+
+export type EventDetailTuple = [string | null, SourceTuple[1], SourceTuple[2], SourceTuple[3], string | null, string, readonly string[], string | null];
+
+export function unpackEvents(file: EventsFile): EventCore[] {
+  const ids = file.ids.split(",");
+  const financing = file.financing.split(",");
+  const dates = file.date.split("|");
+  const related = file.related.split(",");
+  const urls = unpackLinks({ format: file.format, count: file.count, ...file.links });
+  const out: EventCore[] = [];
+  for (let i = 0; i < file.count; i++) {
+    const flags = Number(file.flags[i]);
+    out.push({
+      financing_id: ids[parseInt(financing[i], 36)],
+      date: dates[i],
+      event: EVENT_KINDS[parseInt(file.event[i], 36)],
+      principal_change_usd: file.change[i],
+      principal_outstanding_usd: file.outstanding[i],
+      related_financing_id: related[i] === "" ? null : ids[parseInt(related[i], 36)],
+      figure_derived: (flags & 1) === 1,
+      facility_level: (flags & 2) === 2,
+      source_url: urls[i][0],
+    });
+  }
+  return out;
+}
