@@ -3,7 +3,7 @@
 // (it does not follow re-exports); webpack bundles src/functions/functions.ts, which imports them.
 const path = require("path");
 
-const FUNCTION_SOURCES = ["data-functions.ts", "cycle-functions.ts", "conversion-functions.ts", "valuation-functions.ts"].map((name) =>
+const FUNCTION_SOURCES = ["data-functions.ts", "cycle-functions.ts", "outstanding-functions.ts", "conversion-functions.ts", "valuation-functions.ts"].map((name) =>
   path.join(__dirname, "..", "src", "functions", name),
 );
 

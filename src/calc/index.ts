@@ -36,6 +36,9 @@ export type {
   DealDilutionParams,
 } from "./dilution";
 
+export { OVERHANG_MEASURES, OVERHANG_SETTLEMENTS, overhang } from "./overhang";
+export type { OverhangInstrument, OverhangParams, OverhangSettlement } from "./overhang";
+
 export { dilutedEps } from "./eps";
 export type { DilutedEpsParams, DilutedEpsResult, EpsBasisApplied } from "./eps";
 

@@ -10,7 +10,8 @@
  *   loans, upsizes) starts at nothing: only what drawdown and snapshot events show as drawn
  *   counts, never the commitment. A record of a drawn amount (amount_basis "drawn") starts at
  *   it — unless it re-papers an existing facility (new_money false), whose balance the events
- *   carry. No principal in the sources: not known.
+ *   carry. Notes issued in an exchange without a principal of their own come into being
+ *   with the exchange event. Otherwise no principal in the sources: not known.
  * - Events up to the date (a month or year counts once it has ended), oldest first: a stated
  *   principal outstanding sets the balance; else a stated change moves it; a principal event
  *   without an amount (a repayment of an unstated sum) leaves it not known; defaults,
@@ -48,7 +49,7 @@ export function periodEnd(date: string): string {
   return `${date}-${String(lastDay).padStart(2, "0")}`;
 }
 
-type Origin = "issued" | "drawn" | "commitment" | "unknown";
+type Origin = "issued" | "drawn" | "commitment" | "exchange" | "unknown";
 
 /** Where the balance starts before any event. */
 export function startingPrincipal(record: OutstandingRecord): { value: number | null; origin: Origin } {
@@ -58,7 +59,9 @@ export function startingPrincipal(record: OutstandingRecord): { value: number | 
   }
   const issuedAmount = record.amount_basis === "issued_incl_option" || record.amount_basis === "priced" ? record.amount_usd : null;
   const issued = record.principal_final_usd ?? issuedAmount ?? record.principal_priced_usd;
-  return issued === null ? { value: null, origin: "unknown" } : { value: issued, origin: "issued" };
+  if (issued !== null) return { value: issued, origin: "issued" };
+  // Notes issued in an exchange (or to creditors) with no principal of their own: the events bring them into being.
+  return { value: null, origin: record.new_money ? "unknown" : "exchange" };
 }
 
 function events(count: number): string {
@@ -112,9 +115,12 @@ export function outstandingAt(record: OutstandingRecord, list: readonly EventFig
     return { value: 0, basis: "past maturity, settlement not in sources", lastFigureDate, facilityLevel: false };
   }
   if (unknownBecause !== null) return { value: null, basis: unknownBecause, lastFigureDate, facilityLevel };
+  if (value === null && origin === "exchange") return { value: null, basis: "principal not in sources", lastFigureDate, facilityLevel };
   if (value === null) return { value: 0, basis: "commitment, no drawdown in sources", lastFigureDate, facilityLevel };
   let basis: string;
   if (origin === "commitment") basis = `drawn per ${events(adjustments)}`;
+  else if (origin === "exchange") basis = `issued per ${events(adjustments)}`;
+  else if (origin === "unknown") basis = `principal not in sources, set by ${events(adjustments)}`;
   else if (origin === "issued" || origin === "drawn") basis = adjustments === 0 ? `${origin}, no later report` : `${origin}, adjusted by ${events(adjustments)}`;
   else basis = adjustments === 0 ? origin : `${origin}, adjusted by ${events(adjustments)}`;
   return { value, basis, lastFigureDate, facilityLevel };

@@ -79,6 +79,32 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
       "mining_or_bitcoin_collateral and collateral_known; ai_hpc_use and use_known; counts of outcomes: collateral_seized, restructured, converted_to_equity, defaulted_other, repaid_or_refinanced, outstanding, outcome_unknown (researched, not found), not_researched. " +
       "Every figure is under the aggregation rule, undated financings included (a cycle is not a quarter). A `_known` column is the share of the amount the figure beside it could use: unknown is never counted as zero, and a figure with nothing known is blank. Rules: docs/data.md.",
   },
+  OUTSTANDING: {
+    formula: '=MINERDEBT.OUTSTANDING("2025-10-15", "", "all", "USDbn")',
+    returns: "Principal outstanding on 15 October 2025 of listed miners' debt in the dataset, in USD billions (VanEck's comparable published stock figure: $12.7bn, docs/data.md)",
+    note:
+      "The outstanding rule (docs/data.md): a note or term loan starts at its issued principal, a facility or other commitment at nothing (only drawdowns and reported balances count, never the commitment); events up to the date change it, a reported snapshot sets it, and after maturity it is 0. " +
+      "Balances the sources leave unknown at the date (an event without an amount) are not in the sum; DEBTSTACK lists them with the reason. Preferred stock is equity and not counted. A month-only event date counts from the end of that month.",
+  },
+  DEBTSTACK: {
+    formula: '=MINERDEBT.DEBTSTACK("MARA", "2026-03-31", TRUE, "USDm")',
+    returns: "A spilled table: MARA's debt instruments outstanding on 31 March 2026, by maturity, each principal in USD millions with its basis (e.g. \"reported 2026-01-07\")",
+    note: 'Basis strings: "reported D" (a filing states the balance at D), "derived from report D" (computed from reported figures), "… adjusted by N events", "issued, no later report", "drawn per N events" (a facility), "past maturity, settlement not in sources", or why the balance is not known (principal blank).',
+  },
+  MATURITIES: {
+    formula: '=MINERDEBT.MATURITIES(2026, 2033, "", "convertible", "", "USDm")',
+    returns: "A spilled table for a stacked column chart: maturity years 2026–2033, convertible and non-convertible principal outstanding at the coverage end, and the total, in USD millions",
+  },
+  OVERHANG: {
+    formula: '=MINERDEBT.OVERHANG("MARA", 30, 370000000, "as_terms")',
+    returns: "New shares from MARA's convertibles outstanding at a $30 share price, each with its own conversion price, capped call and settlement, as a fraction of 370M shares",
+    note: 'Sums the DILUTION math per instrument. `settlement` "physical" (default) counts every instrument in shares, the most dilutive outcome; "as_terms" uses each deal\'s own (net share where it pays principal in cash). An outstanding convertible without a disclosed conversion price, or whose balance is not known, is #N/A naming it.',
+  },
+  EVENTS: {
+    formula: '=MINERDEBT.EVENTS("MARA-2021-11-CVT-2026")',
+    returns: "A spilled table: date, event, principal change, principal outstanding after, related financing and source URL of each post-issuance event, oldest first",
+    note: "Events are as complete as the sources read allow: no events means none found, not none. Some sources are plain http archive copies of SEC filings, returned as text.",
+  },
   CONVPRICE: {
     formula: "=MINERDEBT.CONVPRICE(80.4602)",
     returns: "12.4285: conversion price per share for 80.4602 shares per $1,000",

@@ -21,6 +21,7 @@ import {
 import { getFinancing } from "../data";
 import { notAvailable } from "../errors";
 import { flag, maybe, number, single } from "./arguments";
+import { conversionPriceOf } from "./deal-terms";
 import { excel } from "./excel-errors";
 
 /**
@@ -134,9 +135,7 @@ function dealTerms(id: unknown): DealTerms {
   // The notes outstanding: the confirmed final principal, else what the record raised, else the priced amount.
   const principal = record.principal_final_usd ?? record.amount_usd ?? record.principal_priced_usd;
   if (principal === null) throw notAvailable(`${record.id}: principal not disclosed in sources`);
-  const price =
-    record.conversion_price_usd ??
-    (record.conversion_rate_per_1000 === null ? null : conversionPrice({ conversionRate: record.conversion_rate_per_1000 }));
+  const price = conversionPriceOf(record);
   if (price === null) {
     const why = record.instrument_class === "convertible" ? "conversion_price_usd and conversion_rate_per_1000 not disclosed in sources" : `not a convertible (${record.instrument})`;
     throw notAvailable(`${record.id}: no conversion price, ${why}`);

@@ -24,7 +24,6 @@ import {
   queryFinancings,
   registerSourceLinks,
   reportedFigure,
-  resolveIssuers,
   sourceLinksLoaded,
   toCellValue,
   type FieldDef,
@@ -36,6 +35,7 @@ import type { LinksFile } from "../data/layout";
 import { invalidArgument, notAvailable } from "../errors";
 import { choice } from "../checks/choice";
 import { flag, list, named, omitted, optionalNumber, single } from "./arguments";
+import { amountHeader, issuerList, withHeaders } from "./data-tables";
 import { excel, type CellValue } from "./excel-errors";
 
 // ---------------------------------------------------------------------------------------
@@ -46,31 +46,9 @@ function ensureSourceLinks(): void {
   if (!sourceLinksLoaded()) registerSourceLinks(linksJson as unknown as LinksFile);
 }
 
-/**
- * An issuer argument ("MARA, riot", or a range of tickers) as one list text, checked against
- * the dataset now so that an unknown ticker is reported as the issuer's; null = all issuers.
- * Text passes through unchanged: the core splits it and remembers the answer per text.
- */
-function issuerList(issuer: unknown): string | null {
-  const tickers = typeof issuer === "string" ? issuer : (list(issuer, "issuer")?.join(",") ?? null);
-  if (tickers !== null) named("issuer", () => resolveIssuers(tickers));
-  return tickers;
-}
-
 /** A field's value as a cell shows it: "" for a blank, percent as a fraction, dates as serials. */
 function cell(record: FinancingCore, def: FieldDef<FieldName>, units?: Units): CellValue {
   return toCellValue(def, fieldValue(record, def.name), units) ?? "";
-}
-
-/** Header of an amount column: its name and unit, e.g. "amount_usd (USDm)". */
-function amountHeader(name: string, units: Units): string {
-  return `${name} (${units.name})`;
-}
-
-function withHeaders(headers: boolean, header: CellValue[], rows: CellValue[][], empty: string): CellValue[][] {
-  if (headers) return [header, ...rows];
-  if (rows.length === 0) throw notAvailable(empty);
-  return rows;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { functionsMetadata, signature, type FunctionMetadata } from "../../scrip
 
 const GOLDEN = path.join(__dirname, "__golden__", "metadata.json");
 
-// SPEC §4, verbatim, except BONDFLOOR's `yield`: a reserved word in strict-mode JavaScript, so
+// SPEC §4 and issue 17's outstanding functions, verbatim, except BONDFLOOR's `yield`: a reserved word in strict-mode JavaScript, so
 // no function can have a parameter of that name; it is `yield_rate`.
 const SPEC_SIGNATURES = [
   "QUARTER(quarter, [issuer], [instrument_class], [measure])",
@@ -20,6 +20,11 @@ const SPEC_SIGNATURES = [
   "FIELDS()",
   "VERSION()",
   "CYCLES([headers], [units])",
+  "OUTSTANDING([as_of], [issuer], [instrument_class], [units])",
+  "DEBTSTACK(issuer, [as_of], [headers], [units])",
+  "MATURITIES([from_year], [to_year], [issuer], [group_by], [as_of], [units])",
+  "OVERHANG(issuer, share_price, shares_outstanding, [settlement], [include_capped_call], [as_of], [measure])",
+  "EVENTS(id, [headers])",
   "CONVPRICE(conversion_rate)",
   "CONVRATE(conversion_price)",
   "CONVSHARES(principal, conversion_rate)",
@@ -36,7 +41,7 @@ const SPEC_SIGNATURES = [
   "CBPRICE(share_price, conversion_price, coupon_rate, years, volatility, rate, credit_spread, [dividend_yield], [call_from_years], [call_trigger], [put_years], [steps], [frequency])",
   "CBGREEKS(share_price, conversion_price, coupon_rate, years, volatility, rate, credit_spread, [dividend_yield], [call_from_years], [call_trigger], [put_years], [steps], [frequency])",
 ];
-const TABLES = ["OFFERINGS", "SERIES", "ISSUERS", "FIELDS", "CYCLES", "CBGREEKS"];
+const TABLES = ["OFFERINGS", "SERIES", "ISSUERS", "FIELDS", "CYCLES", "DEBTSTACK", "MATURITIES", "EVENTS", "CBGREEKS"];
 
 let functions: FunctionMetadata[] = [];
 beforeAll(async () => {

@@ -84,3 +84,23 @@ export const LATEST_QUARTER: string = FACTS.map((f) => f.quarter)
   .filter((q): q is string => q !== null)
   .sort((a, b) => ordinal(a) - ordinal(b))
   .pop() as string;
+
+/** One line of events.jsonl, read with fs (never through src/data). */
+export interface EventFact {
+  financing_id: string;
+  date: string;
+  event: string;
+  principal_change_usd: number | null;
+  principal_outstanding_usd: number | null;
+  related_financing_id: string | null;
+  source: { url: string };
+  notes: string | null;
+}
+
+export const EVENT_FACTS: EventFact[] = jsonl<EventFact>("events.jsonl");
+
+/** The latest outstanding_reported snapshot of a financing on or before a date, from events.jsonl. */
+export function snapshotOn(id: string, asOf: string): EventFact | null {
+  const snapshots = EVENT_FACTS.filter((e) => e.financing_id === id && e.event === "outstanding_reported" && e.date <= asOf);
+  return snapshots[snapshots.length - 1] ?? null;
+}
