@@ -7,7 +7,11 @@
  */
 import { unpackLinks } from "./links-format";
 import { EVENT_KINDS, type EventCore } from "./event-types";
-import type { LinksFile, SourceTuple } from "./layout";
+import { unpackColumn, type LinksFile, type PackedColumn, type SourceTuple } from "./layout";
+import type { FieldDef } from "./fields";
+
+/** The two amount columns are packed as the catalogue's USD amounts are (src/data/layout.ts). */
+export const EVENT_AMOUNT: FieldDef = { name: "principal_change_usd", kind: "usd_amount" } as FieldDef;
 
 export const EVENTS_FORMAT = 1;
 
@@ -22,8 +26,9 @@ export interface EventsFile {
   date: string;
   /** Per event, one base-36 digit: its index in EVENT_KINDS. */
   event: string;
-  change: readonly (number | null)[];
-  outstanding: readonly (number | null)[];
+  /** Per event, packed as core.json packs amounts (shortest exact text, "," between, "" = null). */
+  change: PackedColumn;
+  outstanding: PackedColumn;
   /** Per event, base-36 index into ids, "" for none, ","-joined. */
   related: string;
   /** Per event, one digit: 1 = figure derived, 2 = facility-level balance (added). */
@@ -46,6 +51,8 @@ export function unpackEvents(file: EventsFile): EventCore[] {
   const dates = file.date.split("|");
   const related = file.related.split(",");
   const urls = unpackLinks({ format: file.format, count: file.count, ...file.links });
+  const change = unpackColumn(EVENT_AMOUNT, file.change, file.count) as (number | null)[];
+  const outstanding = unpackColumn(EVENT_AMOUNT, file.outstanding, file.count) as (number | null)[];
   const out: EventCore[] = [];
   for (let i = 0; i < file.count; i++) {
     const flags = Number(file.flags[i]);
@@ -53,8 +60,8 @@ export function unpackEvents(file: EventsFile): EventCore[] {
       financing_id: ids[parseInt(financing[i], 36)],
       date: dates[i],
       event: EVENT_KINDS[parseInt(file.event[i], 36)],
-      principal_change_usd: file.change[i],
-      principal_outstanding_usd: file.outstanding[i],
+      principal_change_usd: change[i],
+      principal_outstanding_usd: outstanding[i],
       related_financing_id: related[i] === "" ? null : ids[parseInt(related[i], 36)],
       figure_derived: (flags & 1) === 1,
       facility_level: (flags & 2) === 2,

@@ -10,8 +10,8 @@
 // the data blobs side by side and the code after them, together: deflate's 32 KB window and
 // per-block Huffman codes then do far better than with code between them (1.5 KB gzip less).
 import "../data/generated/links.json";
-import "../data/generated/core.json";
 import "../data/generated/events.json";
+import "../data/generated/core.json";
 
 export * from "./data-functions";
 export * from "./cycle-functions";

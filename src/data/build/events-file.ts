@@ -3,7 +3,8 @@
  * (layout: src/data/events-layout.ts). Deterministic: same events, same bytes.
  */
 import { figuresOf, EVENT_KINDS, type EventCore, type FinancingEvent } from "../event-types";
-import { EVENTS_FORMAT, unpackEvents, type EventDetailTuple, type EventsDetailFile, type EventsFile } from "../events-layout";
+import { packColumn } from "../layout";
+import { EVENT_AMOUNT, EVENTS_FORMAT, unpackEvents, type EventDetailTuple, type EventsDetailFile, type EventsFile } from "../events-layout";
 import { packLinks } from "./generate";
 
 export function eventCore(event: FinancingEvent): EventCore {
@@ -26,8 +27,8 @@ export function generateEventFiles(events: readonly FinancingEvent[]): { "events
     financing: events.map((event) => indexOf(event.financing_id)).join(","),
     date: events.map((event) => event.date).join("|"),
     event: events.map((event) => EVENT_KINDS.indexOf(event.event).toString(36)).join(""),
-    change: events.map((event) => event.principal_change_usd),
-    outstanding: events.map((event) => event.principal_outstanding_usd),
+    change: packColumn(EVENT_AMOUNT, events.map((event) => event.principal_change_usd)),
+    outstanding: packColumn(EVENT_AMOUNT, events.map((event) => event.principal_outstanding_usd)),
     related: events.map((event) => (event.related_financing_id === null ? "" : indexOf(event.related_financing_id))).join(","),
     flags: events
       .map(figuresOf)
