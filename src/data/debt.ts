@@ -7,7 +7,7 @@
  */
 import { shown } from "../checks/choice";
 import { invalidArgument } from "../errors";
-import { datasetVersion, allFinancings } from "./dataset";
+import { allFinancings, datasetCoverage } from "./dataset";
 import { effectiveEventsOf } from "./events";
 import { canonicalTicker } from "./issuers";
 import { outstandingAt, periodEnd, type OutstandingFigure } from "./outstanding";
@@ -21,7 +21,7 @@ import { INSTRUMENT_CLASSES, type FinancingCore } from "./types";
  * financings and events), never today.
  */
 export function defaultAsOf(): string {
-  return datasetVersion().asOf;
+  return datasetCoverage().financingsThrough;
 }
 
 function quarterEnd(label: string): string {

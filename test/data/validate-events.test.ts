@@ -12,6 +12,7 @@ function texts(events: string): DataTexts {
     financings: read("data", "financings.jsonl"),
     sectorAggregates: read("data", "sector-aggregates.jsonl"),
     issuers: read("data", "issuers.jsonl"),
+    coverage: read("data", "coverage.json"),
     events,
     dataset: read("data", "dataset.json"),
     acknowledgedProblems: read("data", "acknowledged-problems.json"),
