@@ -9,8 +9,9 @@
  * builds a per-quarter index of the records that count.
  */
 import { choice } from "../checks/choice";
-import { invalidArgument } from "../errors";
+import { invalidArgument, notAvailable } from "../errors";
 import { allFinancings, earliestQuarter, latestQuarter, renamedIssuers } from "./dataset";
+import { coverageQuarter, partialQuarter } from "./coverage";
 import { countsInSums } from "./fields";
 import { canonicalTicker } from "./issuers";
 import {
@@ -23,7 +24,11 @@ import {
 import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
 import { INSTRUMENT_CLASSES, USE_CATEGORIES, type FinancingCore } from "./types";
 
-export const MEASURES = ["amount", "count", "net_proceeds"] as const;
+/**
+ * "net_proceeds" is a total only when every counted financing discloses its net proceeds
+ * (else #N/A saying how many do); "net_proceeds_disclosed" is the partial sum, named so.
+ */
+export const MEASURES = ["amount", "count", "net_proceeds", "net_proceeds_disclosed"] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const GROUP_BYS = ["instrument_class", "use_category", "issuer", "none"] as const;
@@ -59,8 +64,29 @@ export interface AggregateResult {
   value: number;
   /** Financings that count under the rule. */
   count: number;
-  /** For "net_proceeds": counted financings with no matching net proceeds (they add 0). */
+  /** For the net proceeds measures: counted financings with no matching net proceeds. */
   missingNetProceeds: number;
+  /** For the net proceeds measures: amount_usd of the counted financings that have them. */
+  disclosedAmountUsd?: number;
+  /** For the net proceeds measures: amount_usd of every counted financing. */
+  amountUsd?: number;
+}
+
+/** "$2,390.4m": a message's amount, exact to $0.1m (never a rounded billion). */
+function millions(usd: number): string {
+  return `$${(usd / 1e6).toLocaleString("en-US", { maximumFractionDigits: 1 })}m`;
+}
+
+/**
+ * #N/A unless every counted financing discloses net proceeds: a partial sum presented as the
+ * total would be a silent wrong number. The message says how much is disclosed.
+ */
+function requireCompleteNetProceeds(result: AggregateResult): void {
+  if (result.missingNetProceeds === 0) return;
+  const disclosed = result.count - result.missingNetProceeds;
+  throw notAvailable(
+    `net proceeds disclosed for ${disclosed} of ${result.count} financings, ${millions(result.disclosedAmountUsd ?? 0)} of ${millions(result.amountUsd ?? 0)} raised; measure "net_proceeds_disclosed" sums those ${disclosed}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -106,16 +132,23 @@ export function countedFinancings(query: NormalisedQuery): FinancingCore[] {
 function measureOf(records: readonly FinancingCore[], measure: Measure): AggregateResult {
   let value = 0;
   let missing = 0;
+  let amount = 0;
+  let disclosedAmount = 0;
   for (const record of records) {
     if (measure === "amount") value += record.amount_usd ?? 0;
     else if (measure === "count") value += 1;
     else {
       const net = netProceedsOf(record);
+      amount += record.amount_usd ?? 0;
       if (net === null) missing++;
-      else value += net;
+      else {
+        value += net;
+        disclosedAmount += record.amount_usd ?? 0;
+      }
     }
   }
-  return { value, count: records.length, missingNetProceeds: missing };
+  if (measure === "amount" || measure === "count") return { value, count: records.length, missingNetProceeds: 0 };
+  return { value, count: records.length, missingNetProceeds: missing, disclosedAmountUsd: disclosedAmount, amountUsd: amount };
 }
 
 const MEMO_LIMIT = 50_000;
@@ -127,12 +160,18 @@ function remember<T>(memo: Map<string, T>, key: string, value: T): T {
   return value;
 }
 
-/** Sum, count or net proceeds of the financings matching a query, under the rule. */
+/**
+ * Sum, count or net proceeds of the financings matching a query, under the rule. A query
+ * without a period is all time, undated records included; with one, only dated records.
+ * "net_proceeds" is #N/A unless every counted financing discloses them.
+ */
 export function aggregate(query: FinancingQuery | NormalisedQuery = {}, measureInput: unknown = "amount"): AggregateResult {
   const normalised = "key" in query ? query : normaliseQuery(query);
   const measure = parseMeasure(measureInput);
   const key = `${normalised.key}|${measure}`;
-  return aggregateMemo.get(key) ?? remember(aggregateMemo, key, Object.freeze(measureOf(countedFinancings(normalised), measure)));
+  const result = aggregateMemo.get(key) ?? remember(aggregateMemo, key, Object.freeze(measureOf(countedFinancings(normalised), measure)));
+  if (measure === "net_proceeds") requireCompleteNetProceeds(result);
+  return result;
 }
 
 /**
@@ -218,7 +257,9 @@ export function totalsByGroup(query: FinancingQuery | NormalisedQuery = {}, grou
   const groupBy = parseGroupBy(groupByInput);
   const measure = parseMeasure(measureInput);
   const members = new Map<string, FinancingCore[]>();
-  for (const record of countedFinancings(normalised)) {
+  const records = countedFinancings(normalised);
+  if (measure === "net_proceeds") requireCompleteNetProceeds(measureOf(records, measure));
+  for (const record of records) {
     const group = groupOf(record, groupBy);
     const list = members.get(group);
     if (list) list.push(record);
@@ -230,7 +271,7 @@ export function totalsByGroup(query: FinancingQuery | NormalisedQuery = {}, grou
 export interface QuarterlySeries {
   measure: Measure;
   groupBy: GroupBy;
-  /** Every quarter of the range, oldest first. */
+  /** Every quarter of the range the data covers, oldest first (never one after coverage). */
   quarters: QuarterLabel[];
   /** Column per group that has at least one counted financing in the range ([] for "none"). */
   groups: string[];
@@ -238,6 +279,13 @@ export interface QuarterlySeries {
   values: number[][];
   /** Per quarter, all groups together. */
   totals: number[];
+  /**
+   * All time only (no period, from or to): the counted financings with no quarter, per group
+   * and together, so that the quarters + undated add up to the all-time total. Else null.
+   */
+  undated: { values: number[]; total: number; count: number } | null;
+  /** The last quarter shown when coverage ends inside it (e.g. 2026Q2 through 2026-06-16), else null. */
+  partialQuarter: QuarterLabel | null;
 }
 
 export interface SeriesOptions {
@@ -247,8 +295,9 @@ export interface SeriesOptions {
 
 /**
  * SERIES(): one row per quarter of the range with zeros where nothing counts. Without a
- * period or bounds the range is the dataset's first to latest quarter; an open bound takes
- * the dataset's end.
+ * period or bounds the range is the dataset's first to latest quarter, plus the undated line;
+ * an open bound takes the dataset's end. The range ends at the coverage quarter: a quarter
+ * after coverage is not known, so it has no row (a range that starts after it is #N/A).
  */
 export function quarterlySeries(query: FinancingQuery = {}, options: SeriesOptions = {}): QuarterlySeries {
   const normalised = normaliseQuery(query);
@@ -256,22 +305,28 @@ export function quarterlySeries(query: FinancingQuery = {}, options: SeriesOptio
   const measure = parseMeasure(options.measure);
   const first = earliestQuarter();
   const last = latestQuarter();
+  const covered = quarterOrdinal(coverageQuarter());
   const range = normalised.range ?? { from: -Infinity, to: Infinity };
   const from = Number.isFinite(range.from) ? range.from : first === null ? 0 : quarterOrdinal(first);
-  const to = Number.isFinite(range.to) ? range.to : last === null ? -1 : quarterOrdinal(last);
+  const to = Math.min(Number.isFinite(range.to) ? range.to : last === null ? -1 : quarterOrdinal(last), covered);
   const bounded: NormalisedQuery = { ...normalised, range: { from, to }, key: `${normalised.key}|${from}:${to}` };
   const records = countedFinancings(bounded);
-  const groups = groupBy === "none" ? [] : orderGroups(records.map((record) => groupOf(record, groupBy)), groupBy);
+  const undatedRecords = normalised.range === null ? countedFinancings(normalised).filter((record) => record.quarter === null) : [];
+  if (measure === "net_proceeds") requireCompleteNetProceeds(measureOf([...records, ...undatedRecords], measure));
+  const groups = groupBy === "none" ? [] : orderGroups([...records, ...undatedRecords].map((record) => groupOf(record, groupBy)), groupBy);
+  const byGroup = (members: readonly FinancingCore[]) => groups.map((group) => measureOf(members.filter((record) => groupOf(record, groupBy) === group), measure).value);
   const quarters: QuarterLabel[] = [];
   const values: number[][] = [];
   const totals: number[] = [];
   for (let ordinal = from; ordinal <= to; ordinal++) {
     const inQuarter = records.filter((record) => record.quarter !== null && quarterOrdinal(record.quarter) === ordinal);
     quarters.push(quarterFromOrdinal(ordinal));
-    values.push(groups.map((group) => measureOf(inQuarter.filter((record) => groupOf(record, groupBy) === group), measure).value));
+    values.push(byGroup(inQuarter));
     totals.push(measureOf(inQuarter, measure).value);
   }
-  return { measure, groupBy, quarters, groups, values, totals };
+  const undated = undatedRecords.length > 0 ? { values: byGroup(undatedRecords), total: measureOf(undatedRecords, measure).value, count: undatedRecords.length } : null;
+  const partial = partialQuarter();
+  return { measure, groupBy, quarters, groups, values, totals, undated, partialQuarter: partial !== null && quarters.includes(partial) ? partial : null };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import { DETAIL_FINANCING_COLUMNS, type DetailFile, type SourceTuple } from "./l
 import type { Financing, IssuerInfo, SectorFigure, Source } from "./types";
 
 export interface FullDataset {
+  /** coverage.json's note: the coverage in words. */
+  coverageNote: string;
   financings: readonly Financing[];
   byId: ReadonlyMap<string, Financing>;
   sectorFigures: readonly SectorFigure[];
@@ -48,7 +50,7 @@ export function mergeDetail(detail: DetailFile): FullDataset {
       }),
   );
   const issuers = renamedIssuers().map((issuer, i): IssuerInfo => ({ ...issuer, ...detail.issuers[i] }));
-  return { financings, byId: new Map(financings.map((record) => [record.id, record])), sectorFigures, issuers };
+  return { coverageNote: detail.coverageNote, financings, byId: new Map(financings.map((record) => [record.id, record])), sectorFigures, issuers };
 }
 
 /** Load the detail tier once (later calls share the same promise). */

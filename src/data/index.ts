@@ -51,6 +51,7 @@ export {
   latestQuarter,
   sourceUrl,
 } from "./dataset";
+export { assertCovered, coverageQuarter, partialQuarter, periodCoverage, quarterComplete, type PeriodCoverage } from "./coverage";
 export { firstHttpsUrl, loadSourceLinks, nthSourceUrl, registerSourceLinks, sourceLinksLoaded, sourceUrlsOf } from "./links";
 export { canonicalTicker, issuerTickers, knownTickers, resolveIssuers } from "./issuers";
 export {

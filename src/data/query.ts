@@ -6,8 +6,9 @@
 import { choice } from "../checks/choice";
 import { invalidArgument } from "../errors";
 import { latestQuarter, allFinancings } from "./dataset";
+import { assertCovered } from "./coverage";
 import { resolveIssuers } from "./issuers";
-import { parsePeriod, parseQuarter, quarterOrdinal, type QuarterRange } from "./quarters";
+import { parsePeriod, parseQuarter, quarterFromOrdinal, quarterOrdinal, type QuarterRange } from "./quarters";
 import { CYCLES, INSTRUMENT_CLASSES, USE_CATEGORIES, type Cycle, type FinancingCore, type InstrumentClass, type UseCategory } from "./types";
 
 /**
@@ -87,18 +88,24 @@ export function parseCycle(input: unknown, argName = "cycle"): Cycle | null {
   return choice(argName, input, CYCLES, null);
 }
 
-/** The quarter range of a query: `period`, or `from`/`to` (an open side takes the dataset's span). */
+/**
+ * The quarter range of a query: `period`, or `from`/`to` (an open side takes the dataset's
+ * span). A range that starts after the data's coverage is #N/A (coverage.ts): not known.
+ */
 function parseRange(query: FinancingQuery): { from: number; to: number } | null {
   const context = { latestQuarter: latestQuarter() };
   if (!isBlank(query.period)) {
     if (!isBlank(query.from) || !isBlank(query.to)) throw invalidArgument("give either a period or from/to, not both");
-    const range: QuarterRange = parsePeriod(query.period, { ...context, argName: "period" });
-    return { from: quarterOrdinal(range.from), to: quarterOrdinal(range.to) };
+    const parsed: QuarterRange = parsePeriod(query.period, { ...context, argName: "period" });
+    const range = { from: quarterOrdinal(parsed.from), to: quarterOrdinal(parsed.to) };
+    assertCovered(range, parsed.from === parsed.to ? parsed.from : `${parsed.from}:${parsed.to}`);
+    return range;
   }
   if (isBlank(query.from) && isBlank(query.to)) return null;
   const from = isBlank(query.from) ? -Infinity : quarterOrdinal(parseQuarter(query.from, { ...context, argName: "from" }));
   const to = isBlank(query.to) ? Infinity : quarterOrdinal(parseQuarter(query.to, { ...context, argName: "to" }));
   if (from > to) throw invalidArgument(`from (${String(query.from)}) is after to (${String(query.to)})`);
+  if (Number.isFinite(from)) assertCovered({ from, to }, `from ${quarterFromOrdinal(from)}`);
   return { from, to };
 }
 

@@ -23,10 +23,11 @@ const WULF = "WULF-2025-08-CVT-2031";
 export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
   QUARTER: {
     formula: '=MINERDEBT.QUARTER("2025Q3")',
-    returns: "USD raised in Q3 2025 by listed miners (new money, known amounts); 0 for a quarter without deals",
+    returns: "USD raised in Q3 2025 by listed miners (new money, known amounts); 0 for a covered quarter without deals",
     note:
       'The period may be a quarter in any format, a year ("2025"), a range ("2024Q3:2025Q2"), "LQ", "LQ-1" … or "TTM", all relative to the latest quarter in the dataset, never to today. ' +
-      '`measure` "net_proceeds" adds the net proceeds published for the amount raised; a deal whose purchasers\' option was exercised only in part adds nothing (no published figure matches).',
+      "Coverage (COVERAGE()): financings are known through 2026-06-16, so a period that starts after it (2026Q3, 2027) is #N/A, not 0, and one that ends after it holds what is known; LQ is 2026Q2, which the data covers only through 2026-06-16 (partial), and TTM (2025Q3–2026Q2) includes that partial quarter. A period never counts undated financings (ISSUERS() and SERIES() without bounds do, on their own line). " +
+      '`measure` "net_proceeds" is the net proceeds published for the amounts raised, #N/A unless every financing counted discloses them (the message says how many do and for how much); "net_proceeds_disclosed" sums the disclosed ones. A deal whose purchasers\' option was exercised only in part has no matching figure.',
   },
   REPORTED: {
     formula: '=MINERDEBT.REPORTED("2024Q4")',
@@ -56,15 +57,21 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
   SERIES: {
     formula: '=MINERDEBT.SERIES("2024Q1", "LQ", "instrument_class", "", "USDm")',
     returns: "A spilled table for a stacked column chart: quarter, one column per instrument class, total, in USD millions",
+    note: 'Rows stop at the last quarter the data covers (2026Q2, covered through 2026-06-16): a later quarter is not known, so it has no row, and a range that starts after coverage is #N/A. Without `from` and `to` the table is all time and ends with an "undated" row (financings with no known quarter), so its rows add up to ISSUERS()\' totals; leave that row out of a chart\'s range.',
   },
   ISSUERS: {
     formula: "=MINERDEBT.ISSUERS()",
     returns: "A spilled table: ticker, issuer, financings, total_amount (USD), first_quarter, last_quarter for each listed issuer",
-    note: "A renamed issuer is one row under its current ticker (Bitfarms: KEEL, with its BITF deals). `financings` counts every record; `total_amount` sums under the aggregation rule.",
+    note: "A renamed issuer is one row under its current ticker (Bitfarms: KEEL, with its BITF deals). `financings` counts every record; `total_amount` sums under the aggregation rule over all time, undated financings included (SERIES() without bounds shows them as its \"undated\" row); first/last quarter are blank for an issuer whose financings are all undated.",
   },
   FIELDS: {
     formula: "=MINERDEBT.FIELDS()",
     returns: "A spilled table: field, description, type — the names DEAL and OFFERINGS accept",
+  },
+  COVERAGE: {
+    formula: "=MINERDEBT.COVERAGE()",
+    returns: "A spilled table: financings_through 2026-06-16, searched_on 2026-12-02, first_quarter, last_complete_quarter 2026Q1, partial_quarter 2026Q2",
+    note: "Financings priced or closed after financings_through are not in the data: not known, which is different from none. Dates are ISO text, so they read the same in any cell format.",
   },
   VERSION: {
     formula: "=MINERDEBT.VERSION()",

@@ -7,7 +7,10 @@
 import linksJson from "../data/generated/links.json";
 import {
   cellFields,
+  coverageQuarter,
+  datasetCoverage,
   datasetVersion,
+  earliestQuarter,
   fieldTypeLabel,
   fieldValue,
   findCellField,
@@ -19,6 +22,9 @@ import {
   parseFieldList,
   parsePeriod,
   parseUnits,
+  partialQuarter,
+  quarterFromOrdinal,
+  quarterOrdinal,
   quarterlySeries,
   quarterTotal,
   queryFinancings,
@@ -60,8 +66,8 @@ function cell(record: FinancingCore, def: FieldDef<FieldName>, units?: Units): C
  * @param quarter Quarter or period: "2025Q3", "2025-Q3", "Q3 2025", "3Q25", "Q3-25", a date (its quarter), a year "2025", a range "2024Q3:2025Q2", "LQ", "LQ-1" (latest quarter in the dataset, and before) or "TTM".
  * @param issuer Ticker(s), case-insensitive, comma-separated ("MARA, RIOT"); a former ticker finds the same issuer (BITF = KEEL). Empty = all issuers.
  * @param instrument_class "all" (default), "convertible", "non_convertible", or one class: convertible_preferred, secured_notes, unsecured_notes, loan, credit_facility, bitcoin_backed_loan, equipment_financing, other.
- * @param measure "amount" (default, USD), "count" (number of financings) or "net_proceeds" (estimated net proceeds, USD).
- * @returns The sum in USD (or the count); 0 when nothing was raised.
+ * @param measure "amount" (default, USD), "count", "net_proceeds" (#N/A unless every financing counted discloses them) or "net_proceeds_disclosed" (the sum of those disclosed).
+ * @returns The sum in USD (or the count); 0 when nothing was raised; #N/A for a period after the data's coverage (COVERAGE()).
  */
 export function quarter(quarter: any, issuer?: any, instrument_class?: any, measure?: any): number {
   return excel("QUARTER", () => {
@@ -174,11 +180,11 @@ export function source(id: any, n?: any): string {
  * Quarterly table for charting: quarter, one column per group, total (amounts raised, new money, listed issuers).
  * @customfunction
  * @param from First quarter (e.g. "2023Q1", a date, "LQ-7"); empty = the dataset's first quarter.
- * @param to Last quarter, inclusive; empty = the latest quarter in the dataset.
+ * @param to Last quarter, inclusive; empty = the latest quarter in the dataset. Quarters after the data's coverage get no row.
  * @param group_by "instrument_class" (default), "use_category", "issuer" or "none" (total only).
  * @param issuer Ticker(s), comma-separated; empty = all listed issuers.
  * @param units "USD" (default), "USDm" (millions) or "USDbn" (billions); headers show the unit.
- * @returns A table that spills: a header row, then one row per quarter (0 where nothing was raised).
+ * @returns A table that spills: a header row, one row per quarter (0 where nothing was raised); without from and to, a last "undated" row.
  */
 export function series(from?: any, to?: any, group_by?: any, issuer?: any, units?: any): any[][] {
   return excel("SERIES", () => {
@@ -188,6 +194,8 @@ export function series(from?: any, to?: any, group_by?: any, issuer?: any, units
     if (data.quarters.length === 0) throw notAvailable("The dataset has no dated financings");
     const header = ["quarter", ...data.groups.map((group) => amountHeader(group, unit)), amountHeader("total", unit)];
     const rows = data.quarters.map((label, q): CellValue[] => [label, ...data.values[q].map((v) => v / unit.divisor), data.totals[q] / unit.divisor]);
+    // All time: the financings with no quarter, so the rows add up to the all-time total.
+    if (data.undated) rows.push(["undated", ...data.undated.values.map((v) => v / unit.divisor), data.undated.total / unit.divisor]);
     return [header, ...rows];
   });
 }
@@ -228,4 +236,25 @@ export function fields(): any[][] {
  */
 export function version(): string {
   return excel("VERSION", () => datasetVersion().label);
+}
+
+/**
+ * How far the dataset reaches: the date through which financings were searched for, and what that means for quarters.
+ * @customfunction
+ * @returns A table that spills: item, value (dates as ISO text).
+ */
+export function coverage(): any[][] {
+  return excel("COVERAGE", () => {
+    const window = datasetCoverage();
+    const partial = partialQuarter();
+    const last = coverageQuarter();
+    return [
+      ["item", "value"],
+      ["financings_through", window.financingsThrough],
+      ["searched_on", window.searchedOn],
+      ["first_quarter", earliestQuarter() ?? ""],
+      ["last_complete_quarter", partial === null ? last : quarterFromOrdinal(quarterOrdinal(last) - 1)],
+      ["partial_quarter", partial ?? ""],
+    ];
+  });
 }

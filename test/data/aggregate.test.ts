@@ -105,7 +105,7 @@ describe("QUARTER totals under the aggregation rule", () => {
     expectError(() => quarterTotal("2025Q5"), "VALUE", "2025Q3");
     expectError(() => quarterTotal("2025Q1", "MRA"), "NA", "did you mean MARA?");
     expectError(() => quarterTotal("2025Q1", null, "bonds"), "VALUE", "instrument_class");
-    expectError(() => quarterTotal("2025Q1", null, null, "sum"), "VALUE", '"amount", "count" or "net_proceeds"');
+    expectError(() => quarterTotal("2025Q1", null, null, "sum"), "VALUE", '"amount", "count", "net_proceeds" or "net_proceeds_disclosed"');
   });
 
   it("reaches private borrowers only through an explicit listed filter", () => {
@@ -132,20 +132,42 @@ describe("net proceeds", () => {
     expect(netProceedsOf(getFinancing("MARA-2024-12-CVT-2031"))).toBeNull(); // $75M of a $150M option: no figure for $925M
   });
 
-  it("sums 2024Q4's net proceeds and says how many financings had none", () => {
-    // By hand: 488.1 + 434.5 + 980.0 + 348.2 + 608.7 + 425.4 + 633.6 = $3,918.5M; MARA-2024-12
-    // and RIOT-2024-12 (partial options), GLXY-2024-11 (no net figure for the exercised option)
-    // and 3 loans/preferred without net figures are missing.
-    expect(aggregate({ period: "2024Q4" }, "net_proceeds")).toEqual({ value: 3_918_500_000, count: 13, missingNetProceeds: 6 });
-    expect(quarterTotal("2024Q4", null, null, "net_proceeds")).toBe(3_918_500_000);
+  it("sums 2024Q4's disclosed net proceeds only under the measure that says so", () => {
+    // By hand: 488.1 + 434.5 + 980.0 + 348.2 + 608.7 + 425.4 + 633.6 = $3,918.5M from 7 financings
+    // that raised 500 + 450 + 1,000 + 360 + 625 + 440 + 650 = $4,025M of the quarter's $6,211.9M;
+    // MARA-2024-12 and RIOT-2024-12 (partial options), GLXY-2024-11 (no net figure for the
+    // exercised option) and 3 loans/preferred without net figures are missing.
+    expect(aggregate({ period: "2024Q4" }, "net_proceeds_disclosed")).toEqual({
+      value: 3_918_500_000,
+      count: 13,
+      missingNetProceeds: 6,
+      disclosedAmountUsd: 4_025_000_000,
+      amountUsd: 6_211_900_000,
+    });
+    expect(quarterTotal("2024Q4", null, null, "net_proceeds_disclosed")).toBe(3_918_500_000);
+  });
+
+  it("is #N/A for net_proceeds unless every counted financing discloses them, saying how many do", () => {
+    expectError(() => quarterTotal("2024Q4", null, null, "net_proceeds"), "NA", "net proceeds disclosed for 7 of 13 financings, $4,025m of $6,211.9m raised; measure \"net_proceeds_disclosed\" sums those 7");
+    // The issue's case: 2025Q3 is not $2.39bn of net proceeds, it is 3 of 12 financings disclosing.
+    expectError(() => quarterTotal("2025Q3", null, null, "net_proceeds"), "NA", "disclosed for 3 of 12 financings, $2,450m of $5,335m raised");
+    expectError(() => quarterTotal("2026Q2", null, null, "net_proceeds"), "NA", "disclosed for 2 of 12 financings");
+    // Complete where every financing counted discloses them: WULF's 2024Q4 convertible alone.
+    expect(quarterTotal("2024Q4", "WULF", null, "net_proceeds")).toBe(488_100_000);
+    expect(quarterTotal("2024Q4", "WULF", null, "net_proceeds_disclosed")).toBe(488_100_000);
+    // The same rule in the group and series views.
+    expectError(() => totalsByGroup({ period: "2024Q4" }, "instrument_class", "net_proceeds"), "NA", "7 of 13");
+    expectError(() => quarterlySeries({ period: "2024Q4" }, { measure: "net_proceeds" }), "NA", "7 of 13");
   });
 
   it("matches the independent rule in every quarter", () => {
     for (const quarter of quartersOfData) {
       const nets = inQuarter(quarter).map(expectedNet);
-      const result = aggregate({ period: quarter }, "net proceeds");
+      const result = aggregate({ period: quarter }, "net proceeds disclosed");
       expect(result.value).toBe(nets.reduce((sum: number, net) => sum + (net ?? 0), 0));
       expect(result.missingNetProceeds).toBe(nets.filter((net) => net === null).length);
+      if (nets.some((net) => net === null)) expectError(() => aggregate({ period: quarter }, "net_proceeds"), "NA", "net proceeds disclosed for");
+      else expect(aggregate({ period: quarter }, "net_proceeds").value).toBe(result.value);
     }
   });
 });

@@ -12,6 +12,7 @@ import {
   sourceUrl,
 } from "../../src/data/dataset";
 import { loadSourceLinks, sourceLinksLoaded, sourceUrlsOf } from "../../src/data/links";
+import { rankSources, sourceKind, sourceRank, sourceSite } from "../../src/data/sources";
 import { REPO, expectError, rawFinancings, rawSectorFigures } from "./helpers";
 
 const raw = rawFinancings();
@@ -93,18 +94,39 @@ describe("getFinancing", () => {
 });
 
 describe("source links (lazy tier)", () => {
-  it("are NA until loaded, then every URL in the data's order", async () => {
+  it("are NA until loaded, then every URL, ranked best first (the data's order within a rank)", async () => {
     expect(sourceLinksLoaded()).toBe(false);
     expectError(() => sourceUrl("WULF-2024-10-CVT-2030"), "NA", "not loaded");
     await loadSourceLinks();
     expect(sourceLinksLoaded()).toBe(true);
     for (const record of raw) {
-      expect(sourceUrlsOf(record.id)).toEqual(record.sources.map((source: { url: string }) => source.url));
+      const urls = record.sources.map((source: { url: string }) => source.url);
+      const stored = sourceUrlsOf(record.id);
+      expect([...stored].sort()).toEqual([...urls].sort());
+      // Ranks never decrease; the order within a rank is the JSONL's (rankSources is stable).
+      const ranks = rankSources(record.sources).map((source) => sourceRank(source));
+      expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+      expect(stored).toEqual(rankSources(record.sources).map((source) => source.url));
     }
     const wulf = raw.find((record) => record.id === "WULF-2024-10-CVT-2030");
-    expect(sourceUrl("wulf-2024-10-cvt-2030")).toBe(wulf?.sources[0].url);
-    expect(sourceUrl("WULF-2024-10-CVT-2030", 2)).toBe(wulf?.sources[1].url);
-    expect(sourceUrl("WULF-2024-10-CVT-2030", null)).toBe(wulf?.sources[0].url);
+    expect(sourceUrl("wulf-2024-10-cvt-2030")).toBe(sourceUrlsOf("WULF-2024-10-CVT-2030")[0]);
+    expect(sourceUrl("WULF-2024-10-CVT-2030", null)).toBe(sourceUrl("WULF-2024-10-CVT-2030", 1));
+    expect(sourceUrlsOf("WULF-2024-10-CVT-2030")).toHaveLength(wulf?.sources.length);
+  });
+
+  it("put a primary copy before a summary of it (the issue's cases, checked by hand in the JSONL)", async () => {
+    await loadSourceLinks();
+    // Each lists a filing summary first and the SEC filing later.
+    for (const [id, summaryHost] of [
+      ["HUT-2024-01-BTCL-NA", "secwatch.observer"],
+      ["HUT-2025-08-BTCL-NA", "stocktitan.net"],
+      ["CIFR-2025-11-SSN-2030-TAP", "stocktitan.net"],
+      ["KEEL-2026-XX-CVT-2032", "secwatch.observer"],
+    ]) {
+      const record = raw.find((r) => r.id === id);
+      expect(record?.sources[0].url).toContain(summaryHost);
+      expect(sourceUrl(id)).toMatch(/^https:\/\/www\.sec\.gov\//);
+    }
   });
 
   it("answers a source number past the list with NA, and a bad number with VALUE", async () => {
@@ -115,5 +137,40 @@ describe("source links (lazy tier)", () => {
     expectError(() => sourceUrl("CANG-2024-11-BTCL-2026", 0), "VALUE", "n must be a whole number ≥ 1");
     expectError(() => sourceUrl("CANG-2024-11-BTCL-2026", 1.5), "VALUE", "n must be");
     expectError(() => sourceUrl("NOPE-1", 1), "NA", "No financing");
+  });
+});
+
+describe("source kinds (sources.ts)", () => {
+  it("ranks filings, company IR, newswires, press, then summaries", () => {
+    const kind = (url: string, publisher: string) => sourceKind({ url, publisher });
+    expect(kind("https://www.sec.gov/Archives/edgar/data/1/x.htm", "SEC EDGAR (8-K)")).toBe("filing");
+    expect(kind("https://investors.terawulf.com/news/x", "TeraWulf IR (8-K)")).toBe("company");
+    expect(kind("https://ir.mara.com/news/x", "MARA IR / SEC 8-K Ex.99.1")).toBe("company");
+    expect(kind("https://www.globenewswire.com/news-release/x", "GlobeNewswire")).toBe("newswire");
+    expect(kind("https://www.newswire.ca/news-releases/x", "CNW / Newswire.ca (company release)")).toBe("newswire");
+    expect(kind("https://theminermag.com/news/x", "TheMinerMag")).toBe("press");
+    // A copy of a release elsewhere is press, not the newswire.
+    expect(kind("https://www.stocktitan.net/news/x", "GlobeNewswire (StockTitan copy)")).toBe("press");
+    expect(kind("https://www.stocktitan.net/sec-filings/x", "StockTitan (8-K summary)")).toBe("summary");
+    expect(kind("https://secwatch.observer/filing/x.md", "SecWatch")).toBe("summary");
+    expect(kind("https://allmind.ai/x", "Allmind")).toBe("summary");
+    expect(kind("https://news.futunn.com/x", "Futu (AI summary of SEC 8-K)")).toBe("summary");
+    expect(kind("https://www.ainvest.com/x", "AInvest")).toBe("press");
+    expect(sourceSite("https://WWW.Sec.gov/x")).toBe("sec.gov");
+    expect(sourceSite("http://archive.fast-edgar.com/x")).toBe("archive.fast-edgar.com");
+  });
+});
+
+describe("rankSources", () => {
+  it("is a stable sort by rank", () => {
+    const source = (url: string, publisher: string) => ({ url, publisher });
+    const list = [
+      source("https://secwatch.observer/a", "SecWatch (8-K summary)"),
+      source("https://theminermag.com/b", "TheMinerMag"),
+      source("https://www.sec.gov/c", "SEC EDGAR"),
+      source("https://coindesk.com/d", "CoinDesk"),
+      source("https://www.globenewswire.com/e", "GlobeNewswire"),
+    ];
+    expect(rankSources(list).map((s) => s.url.slice(-1))).toEqual(["c", "e", "b", "d", "a"]);
   });
 });

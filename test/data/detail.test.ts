@@ -1,12 +1,16 @@
 import { loadFinancing, loadFullDataset, mergeDetail } from "../../src/data/detail";
 import type { DetailFile } from "../../src/data/layout";
+import { rankSources } from "../../src/data/sources";
 import { expectError, rawFinancings, rawIssuers, rawSectorFigures } from "./helpers";
 
 describe("the full dataset (core + detail tiers)", () => {
   it("rebuilds every financing exactly as in financings.jsonl, sources and notes included", async () => {
     const full = await loadFullDataset();
     const byId = (records: Record<string, unknown>[]) => [...records].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
-    expect(byId(full.financings.map((record) => ({ ...record })))).toEqual(byId(rawFinancings()));
+    // Sources are stored best first (sources.ts): compare them as the ranked JSONL list.
+    const ranked = rawFinancings().map((record) => ({ ...record, sources: rankSources(record.sources) }));
+    expect(byId(full.financings.map((record) => ({ ...record })))).toEqual(byId(ranked));
+    for (const record of rawFinancings()) expect([...(full.byId.get(record.id)?.sources ?? [])].sort((a, b) => (a.url < b.url ? -1 : 1))).toEqual([...record.sources].sort((a, b) => (a.url < b.url ? -1 : 1)));
   });
 
   it("rebuilds the sector figures and issuers exactly", async () => {

@@ -15,6 +15,7 @@ import { createCustomFunctionsShim, CustomFunctionsError, isExcelValue, type Cus
 import { parseFormula } from "./support/formula";
 import { INVALID_CALLS } from "./support/samples";
 import { installCustomFunctionsShim } from "./support/custom-functions";
+import { FACTS, FINANCINGS_THROUGH, counts, sum, type Fact } from "./support/facts";
 
 // The source modules, for the differential test; loaded after a shim like in Excel.
 installCustomFunctionsShim();
@@ -139,5 +140,85 @@ describe("built functions bundle", () => {
       expect({ id, hasSource: typeof source === "function" }).toEqual({ id, hasSource: true });
       expect({ id, args, bundle: answer(shim.registered.get(id), args) }).toEqual({ id, args, bundle: answer(source, args) });
     }
+  });
+});
+
+// Issue 13: what an analyst checks first, through the bundle Excel loads. Expected values come
+// from data/*.jsonl and coverage.json read here (support/facts), never from src/data.
+describe("built bundle: no silent zeros, totals that reconcile (issue 13)", () => {
+  const counted = FACTS.filter(counts);
+  const usd = (records: Fact[]) => sum(records.map((f) => f.amount_usd as number));
+  const errorOf = (id: string, args: unknown[]): CustomFunctionsError => {
+    try {
+      const value = call(id, args);
+      throw new Error(`${id}(${JSON.stringify(args)}) returned ${JSON.stringify(value)}`);
+    } catch (error) {
+      if (!(error instanceof CustomFunctionsError)) throw error;
+      return error;
+    }
+  };
+
+  it("QUARTER of a quarter after coverage is #N/A saying so and how to add later financings, never 0", () => {
+    expect(FINANCINGS_THROUGH).toBe("2026-06-16");
+    for (const quarter of ["2026Q3", "2026Q4", "2027Q1", "2027"]) {
+      const error = errorOf("QUARTER", [quarter]);
+      expect({ quarter, code: error.code }).toEqual({ quarter, code: "#N/A" });
+      expect(error.message).toContain("after the dataset's coverage: financings are known through 2026-06-16");
+      expect(error.message).toContain("my_deals");
+    }
+    // The coverage quarter itself holds what is known (it is partial, not empty).
+    expect(call("QUARTER", ["2026Q2"])).toBe(usd(counted.filter((f) => f.quarter === "2026Q2")));
+    expect(call("QUARTER", ["2026Q2"])).toBeGreaterThan(0);
+  });
+
+  it("SERIES never prints a row for a quarter the data does not cover", () => {
+    const table = call("SERIES", ["2026Q1", "2026Q4", "none"]) as unknown[][];
+    expect(table.map((row) => row[0])).toEqual(["quarter", "2026Q1", "2026Q2"]);
+    expect(table[2][1]).toBe(usd(counted.filter((f) => f.quarter === "2026Q2")));
+    expect(errorOf("SERIES", ["2026Q3", "2026Q4"]).code).toBe("#N/A");
+    const latest = (call("SERIES", [null, null, "none"]) as unknown[][]).map((row) => row[0]);
+    expect(latest).not.toContain("2026Q3");
+  });
+
+  it("SERIES over all time, ISSUERS and QUARTER over every quarter agree, undated financings on their own line", () => {
+    const undated = counted.filter((f) => f.quarter === null);
+    expect(undated.map((f) => f.id).sort()).toEqual(["HUT-2021-XX-LOAN-NA", "WULF-NA-CF-NA"]);
+    const table = call("SERIES", [null, null, "none"]) as unknown[][];
+    const rows = table.slice(1);
+    expect(rows[rows.length - 1]).toEqual(["undated", usd(undated)]);
+    const allTime = usd(counted);
+    expect(sum(rows.map((row) => row[1] as number))).toBe(allTime);
+    const issuers = call("ISSUERS", []) as unknown[][];
+    expect(sum(issuers.slice(1).map((row) => row[3] as number))).toBe(allTime);
+    const firstQuarter = rows[0][0] as string;
+    const dated = call("QUARTER", [`${firstQuarter}:LQ`]) as number;
+    expect(dated).toBe(usd(counted.filter((f) => f.quarter !== null)));
+    expect(dated + usd(undated)).toBe(allTime);
+    // A bounded SERIES is a period: no undated row, and it adds up to QUARTER over the same range.
+    const bounded = (call("SERIES", ["2021Q1", "2026Q2", "none"]) as unknown[][]).slice(1);
+    expect(bounded.map((row) => row[0])).not.toContain("undated");
+    expect(sum(bounded.map((row) => row[1] as number))).toBe(call("QUARTER", ["2021Q1:2026Q2"]));
+  });
+
+  it("net proceeds are #N/A unless every counted financing discloses them; the partial sum says disclosed", () => {
+    const error = errorOf("QUARTER", ["2025Q3", null, null, "net_proceeds"]);
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toContain("net proceeds disclosed for 3 of 12 financings, $2,450m of $5,335m raised");
+    expect(errorOf("QUARTER", ["2026Q2", null, null, "net_proceeds"]).message).toContain("disclosed for 2 of 12 financings");
+    // By hand from the JSONL: of 2026Q2's 12 counted deals only IREN-2026-05-CVT-2033 ($2,960M) and
+    // HIVE-NA-CVT-2031 ($109.5M) publish net proceeds (both with the option exercised in full).
+    expect(call("QUARTER", ["2026Q2", null, null, "net_proceeds_disclosed"])).toBe(2_960_000_000 + 109_500_000);
+  });
+
+  it("VERSION and COVERAGE state the coverage", () => {
+    expect(call("VERSION", [])).toContain("financings through 2026-06-16");
+    expect(call("COVERAGE", [])).toEqual([
+      ["item", "value"],
+      ["financings_through", "2026-06-16"],
+      ["searched_on", "2026-12-02"],
+      ["first_quarter", [...new Set(FACTS.map((f) => f.quarter).filter((q): q is string => q !== null))].sort()[0]],
+      ["last_complete_quarter", "2026Q1"],
+      ["partial_quarter", "2026Q2"],
+    ]);
   });
 });

@@ -19,6 +19,8 @@ const SPEC_SIGNATURES = [
   "ISSUERS()",
   "FIELDS()",
   "VERSION()",
+  // Beyond SPEC §4: issue 13.
+  "COVERAGE()",
   "CYCLES([headers], [units])",
   "OUTSTANDING([as_of], [issuer], [instrument_class], [units])",
   "DEBTSTACK(issuer, [as_of], [headers], [units])",
@@ -41,7 +43,7 @@ const SPEC_SIGNATURES = [
   "CBPRICE(share_price, conversion_price, coupon_rate, years, volatility, rate, credit_spread, [dividend_yield], [call_from_years], [call_trigger], [put_years], [steps], [frequency])",
   "CBGREEKS(share_price, conversion_price, coupon_rate, years, volatility, rate, credit_spread, [dividend_yield], [call_from_years], [call_trigger], [put_years], [steps], [frequency])",
 ];
-const TABLES = ["OFFERINGS", "SERIES", "ISSUERS", "FIELDS", "CYCLES", "DEBTSTACK", "MATURITIES", "EVENTS", "CBGREEKS"];
+const TABLES = ["OFFERINGS", "SERIES", "ISSUERS", "FIELDS", "COVERAGE", "CYCLES", "DEBTSTACK", "MATURITIES", "EVENTS", "CBGREEKS"];
 
 let functions: FunctionMetadata[] = [];
 beforeAll(async () => {

@@ -53,8 +53,12 @@ describe("deal view", () => {
       expect(link).toHaveAttribute("target", "_blank");
       expect(link).toHaveAttribute("rel", "noopener noreferrer");
     }
+    // Ranked best first: WULF's JSONL lists a release summary first; RTTNews on Nasdaq.com (its 2nd) leads.
+    expect(raw.sources[0].publisher).toMatch(/summary/);
     fireEvent.click(links[0]);
-    expect(services.opened).toEqual([raw.sources[0].url]);
+    expect(services.opened).toEqual([raw.sources[1].url]);
+    // Summaries are labelled as such.
+    expect(within(sources).getAllByText(/summary of a filing or release, not the document itself/).length).toBe(raw.sources.filter((s) => /summary/.test(s.publisher)).length);
     expect(screen.getByRole("region", { name: "Notes" })).toHaveTextContent(/Use of proceeds/);
   });
 

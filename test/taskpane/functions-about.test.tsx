@@ -84,12 +84,18 @@ describe("About tab", () => {
     expect(screen.getByTestId("about-quarters")).toHaveTextContent(`${quarters[0]} – ${quarters[quarters.length - 1]}`);
     expect(screen.getByText(/new money/)).toBeInTheDocument();
     expect(screen.getByText(/its borrower is a listed company/)).toBeInTheDocument();
-    // Publishers from the records' sources (and the sector figures'): each is listed.
-    const list = await screen.findByText(/distinct links from/);
-    const publishers = new Set(raw.flatMap((r) => r.sources.filter((s) => s.url.startsWith("https://")).map((s) => s.publisher)));
-    for (const publisher of [...publishers].slice(0, 10)) {
-      expect(screen.getAllByText(new RegExp(`^${publisher.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(\\d+\\)$`)).length).toBeGreaterThan(0);
-    }
+    // Sources grouped by site (domain), with counts: one group per site however the publisher is written.
+    const list = await screen.findByText(/distinct links on \d+ sites/);
+    const site = (url: string) => new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+    const financingLinks = raw.flatMap((r) => r.sources.map((s) => s.url)).filter((url) => url.startsWith("https://"));
+    const sec = new Set(financingLinks.filter((url) => site(url) === "sec.gov"));
+    // sec.gov: the financings' distinct filing links (sector figures cite none there).
+    expect(screen.getByText(`sec.gov (${sec.size})`)).toBeInTheDocument();
+    // AllMind is one site whatever its publisher label ("Allmind", "AllMind", "AllMind (AI news summary)").
+    expect(screen.getAllByText(/^allmind\.ai \(\d+\)$/)).toHaveLength(1);
+    expect(screen.queryByText(/^Allmind \(\d+\)$/)).toBeNull();
     expect(list).toBeInTheDocument();
+    expect(screen.getByTestId("about-coverage")).toHaveTextContent("2026-06-16");
+    expect(screen.getByTestId("about-version")).toHaveTextContent("financings through 2026-06-16");
   });
 });

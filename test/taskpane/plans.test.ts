@@ -1,6 +1,6 @@
 /** Insert plans are pure: what the user chose → cells, formats, tables, links, charts. */
 import fc from "fast-check";
-import { allFinancings, datasetVersion, loadSourceLinks, quarterlySeries, queryFinancings, type QuarterlySeries } from "../../src/data";
+import { allFinancings, datasetVersion, loadSourceLinks, quarterlySeries, sourceUrlsOf, queryFinancings, type QuarterlySeries } from "../../src/data";
 import { EMPTY, excelString, formulaCell, minerDebtCall, numberCell, ref, textCell } from "../../src/taskpane/plans/cells";
 import { PlanError, cellAddress, columnLetters, layoutPlan, parseTopLeft, uniqueName, uniqueSheetName } from "../../src/taskpane/plans/layout";
 import { OFFERINGS_TABLE_NAME, TABLE_FIELDS, offeringsTablePlan } from "../../src/taskpane/plans/offeringsTable";
@@ -121,7 +121,8 @@ describe("offerings table plan", () => {
       const inSums = row[col("counts_in_sums")];
       expect(inSums).toEqual({ kind: "boolean", value: source.new_money && source.listed && source.amount_usd !== null });
       const url = row[col("source_url")];
-      const firstHttps = source.sources.map((s) => s.url).find((u) => u.startsWith("https://"));
+      // The best-ranked https source (src/data/sources.ts): the first https URL in the stored order.
+      const firstHttps = sourceUrlsOf(source.id).find((u) => u.startsWith("https://"));
       expect(url).toEqual(firstHttps ? { kind: "text", value: firstHttps } : EMPTY);
       checked++;
     });
@@ -153,6 +154,8 @@ describe("quarterly summary plan", () => {
       [0, 25.5e6],
     ],
     totals: [150e6, 25.5e6],
+    undated: null,
+    partialQuarter: null,
   };
 
   test("a table of quarters × classes plus total, and a stacked chart over the class columns", () => {

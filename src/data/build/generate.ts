@@ -25,6 +25,7 @@ import {
   type SourceTuple,
 } from "../layout";
 import { unpackLinks } from "../links-format";
+import { rankSources } from "../sources";
 import { isIsoDate } from "../quarters";
 import type { FinancingEvent } from "../event-types";
 import { validateEvents } from "../validate-events";
@@ -135,7 +136,8 @@ export function generateFiles(
   asOf: string,
   coverage: CoverageRecord,
 ): Record<"core.json" | "links.json" | "detail.json", string> {
-  const financings = storageOrder(records);
+  // Sources best first (sources.ts): SOURCE(id), source_url and the pane read them in this order.
+  const financings = storageOrder(records).map((record) => ({ ...record, sources: rankSources(record.sources) }));
   // links.json holds no ids: the loaders read them from core.json's first column.
   if (CORE_FINANCING_COLUMNS[0] !== "id") throw new Error(`core.json's first column must be id, not ${CORE_FINANCING_COLUMNS[0]}`);
   const field = (row: Financing, name: string) => (row as unknown as Record<string, unknown>)[name];

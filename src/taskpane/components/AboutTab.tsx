@@ -15,6 +15,8 @@ import {
 } from "@fluentui/react-components";
 import { aggregate, datasetVersion, earliestQuarter, issuerSummary, latestQuarter, quartersInRange } from "../../data";
 import { loadFullDataset, type FullDataset } from "../../data/detail";
+import { sourceKind, sourceSite } from "../../data/sources";
+import type { Source } from "../../data";
 import { ExternalLink } from "./ExternalLink";
 import { useLoaded } from "./useLoaded";
 
@@ -32,29 +34,34 @@ const useStyles = makeStyles({
   link: { overflowWrap: "anywhere" },
 });
 
-export interface PublisherSources {
-  publisher: string;
-  /** Distinct https URLs cited from this publisher, with a title where the data has one. */
-  links: { url: string; title: string | null }[];
+export interface SiteSources {
+  /** The site (domain) the links are on: "sec.gov", "theminermag.com". */
+  site: string;
+  /** Distinct https URLs cited from this site, with a title where the data has one, and whether it is a summary. */
+  links: { url: string; title: string | null; summary: boolean }[];
 }
 
-/** Sources grouped by publisher (most cited first). */
-export function sourcesByPublisher(data: FullDataset): PublisherSources[] {
-  const byPublisher = new Map<string, Map<string, string | null>>();
-  const add = (publisher: string, url: string, title: string | null) => {
-    if (!url.startsWith("https://")) return;
-    const links = byPublisher.get(publisher) ?? new Map<string, string | null>();
-    if (!links.has(url)) links.set(url, title);
-    byPublisher.set(publisher, links);
+/**
+ * Sources grouped by site (most cited first), not by the free-text publisher: one site is one
+ * group however its publisher is written ("Allmind"/"AllMind", StockTitan's qualifiers).
+ */
+export function sourcesBySite(data: FullDataset): SiteSources[] {
+  const bySite = new Map<string, Map<string, { title: string | null; summary: boolean }>>();
+  const add = (source: Source) => {
+    if (!source.url.startsWith("https://")) return;
+    const site = sourceSite(source.url);
+    const links = bySite.get(site) ?? new Map<string, { title: string | null; summary: boolean }>();
+    if (!links.has(source.url)) links.set(source.url, { title: source.title, summary: sourceKind(source) === "summary" });
+    bySite.set(site, links);
   };
-  for (const record of data.financings) for (const source of record.sources) add(source.publisher, source.url, source.title);
+  for (const record of data.financings) for (const source of record.sources) add(source);
   for (const figure of data.sectorFigures) {
-    add(figure.source.publisher, figure.source.url, figure.source.title);
-    for (const source of figure.additional_sources) add(source.publisher, source.url, source.title);
+    add(figure.source);
+    for (const source of figure.additional_sources) add(source);
   }
-  return [...byPublisher.entries()]
-    .map(([publisher, links]) => ({ publisher, links: [...links.entries()].map(([url, title]) => ({ url, title })) }))
-    .sort((a, b) => b.links.length - a.links.length || a.publisher.localeCompare(b.publisher));
+  return [...bySite.entries()]
+    .map(([site, links]) => ({ site, links: [...links.entries()].map(([url, link]) => ({ url, ...link })) }))
+    .sort((a, b) => b.links.length - a.links.length || a.site.localeCompare(b.site));
 }
 
 export default function AboutTab() {
@@ -74,7 +81,7 @@ export default function AboutTab() {
     };
   }, []);
   const loaded = useLoaded(loadFullDataset, "detail");
-  const sources = useMemo(() => (loaded.value ? sourcesByPublisher(loaded.value) : null), [loaded.value]);
+  const sources = useMemo(() => (loaded.value ? sourcesBySite(loaded.value) : null), [loaded.value]);
   const error = loaded.error;
 
   return (
@@ -86,7 +93,12 @@ export default function AboutTab() {
         <dl className={styles.facts}>
           <dt className={styles.term}>Version</dt>
           <dd className={styles.detail} data-testid="about-version">{version.label}</dd>
-          <dt className={styles.term}>As of</dt>
+          <dt className={styles.term}>Financings through</dt>
+          <dd className={styles.detail} data-testid="about-coverage">
+            {version.financingsThrough}
+            {loaded.value ? <Caption1 block>{loaded.value.coverageNote}</Caption1> : null}
+          </dd>
+          <dt className={styles.term}>Updated</dt>
           <dd className={styles.detail}>{version.asOf}</dd>
           <dt className={styles.term}>Financings</dt>
           <dd className={styles.detail} data-testid="about-financings">
@@ -143,19 +155,20 @@ export default function AboutTab() {
         {sources ? (
           <>
             <Caption1>
-              {sources.reduce((n, p) => n + p.links.length, 0)} distinct links from {sources.length} publishers. Links open outside the pane.
+              {sources.reduce((n, p) => n + p.links.length, 0)} distinct links on {sources.length} sites. Each record lists its sources best first: SEC filings, the company&rsquo;s IR site, newswires, then trade press, then summaries (marked). Links open outside the pane.
             </Caption1>
             <Accordion collapsible multiple>
-              {sources.map((publisher) => (
-                <AccordionItem key={publisher.publisher} value={publisher.publisher}>
+              {sources.map((group) => (
+                <AccordionItem key={group.site} value={group.site}>
                   <AccordionHeader size="small">
-                    {publisher.publisher} ({publisher.links.length})
+                    {group.site} ({group.links.length})
                   </AccordionHeader>
                   <AccordionPanel>
                     <ul className={styles.list}>
-                      {publisher.links.map((link) => (
+                      {group.links.map((link) => (
                         <li key={link.url} className={styles.link}>
                           <ExternalLink url={link.url}>{link.title ?? link.url}</ExternalLink>
+                          {link.summary ? <Caption1> · summary</Caption1> : null}
                         </li>
                       ))}
                     </ul>

@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { FIELD_CATALOGUE, countsInSums, getFinancing, type FieldDef, type FieldName, type Financing, type FinancingCore } from "../../data";
 import { loadFinancing } from "../../data/detail";
+import { sourceKind } from "../../data/sources";
 import { OUTCOME_LABELS, SETTLEMENT_LABELS, fieldHeading, humanize, instrumentClassLabel, instrumentLabel, useLabel } from "../model/labels";
 import { percentNumber, plainNumber, usdMillions, usdPerShare } from "../model/format";
 import { dealConversionPrice } from "../model/dilution";
@@ -176,6 +177,7 @@ function Detail({ id }: { id: string }) {
                 {" "}
                 · {source.publisher}
                 {source.date ? ` · ${source.date}` : ""}
+                {sourceKind(source) === "summary" ? " · summary of a filing or release, not the document itself" : ""}
               </Caption1>
             </li>
           ))}
@@ -218,6 +220,7 @@ export default function DealView({ dealId, onBack }: { dealId: string; onBack: (
             <Body1>
               {instrumentLabel(record.instrument)} · {record.id}
             </Body1>
+            {record.borrower ? <Body1 data-testid="deal-borrower">Borrower: {record.borrower}</Body1> : null}
             <div className={styles.badges}>
               <Badge appearance="tint" color="brand">
                 {instrumentClassLabel(record.instrument_class)}

@@ -14,7 +14,8 @@ import { instrumentClassLabel } from "../model/labels";
 import { offeringsArguments, offeringsFormulaText } from "../plans/offeringsFormula";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { FiltersPanel } from "./FiltersPanel";
-import { SummaryStrip, summarize, type Summary } from "./SummaryStrip";
+import { SummaryStrip } from "./SummaryStrip";
+import { EMPTY_SUMMARY, summarize, type Summary } from "../model/summary";
 import { InsertButton, useInsert } from "./useInsert";
 import { useElementWidth } from "./useElementWidth";
 import { ChartPlaceholder, ListPlaceholder } from "./Placeholders";
@@ -62,8 +63,8 @@ export function exploreData(filters: ExploreFilters): ExploreData {
   } catch (error) {
     return {
       rows: [],
-      summary: { totalUsd: 0, count: 0, convertibleShare: null },
-      series: { measure: "amount", groupBy: "instrument_class", quarters: [], groups: [], values: [], totals: [] },
+      summary: EMPTY_SUMMARY,
+      series: { measure: "amount", groupBy: "instrument_class", quarters: [], groups: [], values: [], totals: [], undated: null, partialQuarter: null },
       error: error instanceof Error ? error.message : String(error),
     };
   }

@@ -4,8 +4,8 @@
  * plotted in USD billions so the axis reads "16" rather than "16.42k" millions.
  */
 import { VerticalStackedBarChart, type VerticalStackedChartProps } from "@fluentui/react-charts";
-import { tokens } from "@fluentui/react-components";
-import type { QuarterlySeries } from "../../data";
+import { Caption1, tokens } from "@fluentui/react-components";
+import { datasetCoverage, type QuarterlySeries } from "../../data";
 import { instrumentClassLabel } from "../model/labels";
 import { usdMillions } from "../model/format";
 import { ChartLegend } from "./ChartLegend";
@@ -24,15 +24,24 @@ const CLASS_COLORS: Record<string, string> = {
 };
 
 export function chartData(series: QuarterlySeries): VerticalStackedChartProps[] {
+  const partial = ` (partial: through ${datasetCoverage().financingsThrough})`;
   return series.quarters.map((quarter, q) => ({
     xAxisPoint: quarter,
     chartData: series.groups.map((group, g) => ({
       legend: instrumentClassLabel(group),
       data: series.values[q][g] / 1e9,
       color: CLASS_COLORS[group],
-      yAxisCalloutData: usdMillions(series.values[q][g]),
+      yAxisCalloutData: usdMillions(series.values[q][g]) + (quarter === series.partialQuarter ? partial : ""),
     })),
   }));
+}
+
+/** Under the chart: the partial last quarter, and the undated amount no column shows. */
+export function chartNotes(series: QuarterlySeries): string[] {
+  const notes: string[] = [];
+  if (series.partialQuarter) notes.push(`${series.partialQuarter} is partial: financings known through ${datasetCoverage().financingsThrough}.`);
+  if (series.undated) notes.push(`${usdMillions(series.undated.total)} undated (in no quarter) is not charted.`);
+  return notes;
 }
 
 export default function QuarterlyChart({ series, width }: { series: QuarterlySeries; width: number }) {
@@ -53,6 +62,7 @@ export default function QuarterlyChart({ series, width }: { series: QuarterlySer
         label="Instrument classes"
         items={series.groups.map((group) => ({ label: instrumentClassLabel(group), color: CLASS_COLORS[group] }))}
       />
+      {chartNotes(series).length > 0 ? <Caption1 data-testid="chart-coverage">{chartNotes(series).join(" ")}</Caption1> : null}
     </div>
   );
 }

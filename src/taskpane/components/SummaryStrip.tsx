@@ -1,7 +1,9 @@
 /** Total, count and share convertible of the filtered financings, under the SPEC aggregation rule. */
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { aggregate, totalsByGroup, type FinancingQuery } from "../../data";
+import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { fraction, usdMillions } from "../model/format";
+import type { Summary } from "../model/summary";
+
+export { summarize, type Summary } from "../model/summary";
 
 const useStyles = makeStyles({
   strip: {
@@ -14,22 +16,15 @@ const useStyles = makeStyles({
   },
   figure: { display: "flex", flexDirection: "column", minWidth: 0 },
   value: { fontVariantNumeric: "tabular-nums" },
+  notes: { gridColumn: "1 / -1", color: tokens.colorNeutralForeground2 },
 });
 
-export interface Summary {
-  /** Sum of amount_usd under the rule. */
-  totalUsd: number;
-  /** Financings in that sum. */
-  count: number;
-  /** Convertible notes' share of the total (null when the total is 0). */
-  convertibleShare: number | null;
-}
-
-/** The summary for a sum query (listed issuers only: see model/filters.ts sumQuery). */
-export function summarize(query: FinancingQuery): Summary {
-  const total = aggregate(query, "amount");
-  const convertible = totalsByGroup(query, "instrument_class", "amount").find((group) => group.group === "convertible")?.value ?? 0;
-  return { totalUsd: total.value, count: total.count, convertibleShare: total.value > 0 ? convertible / total.value : null };
+/** What the total covers, when it is not simply "these quarters, in full". */
+export function summaryNotes(summary: Summary): string[] {
+  const notes: string[] = [];
+  if (summary.partialThrough) notes.push(`Partial: financings known through ${summary.partialThrough}.`);
+  if (summary.undatedCount > 0) notes.push(`Incl. ${usdMillions(summary.undatedUsd)} from ${summary.undatedCount} undated (in no quarter).`);
+  return notes;
 }
 
 export function SummaryStrip({ summary, shown }: { summary: Summary; shown: number }) {
@@ -54,6 +49,11 @@ export function SummaryStrip({ summary, shown }: { summary: Summary; shown: numb
           {summary.convertibleShare === null ? "—" : fraction(summary.convertibleShare, 1)}
         </Text>
       </div>
+      {summaryNotes(summary).length > 0 ? (
+        <Caption1 className={styles.notes} data-testid="summary-notes">
+          {summaryNotes(summary).join(" ")}
+        </Caption1>
+      ) : null}
     </section>
   );
 }

@@ -62,6 +62,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 export const FIELD_HEADINGS: Partial<Record<FieldName, string>> = {
   id: "ID",
   issuer: "Issuer",
+  borrower: "Borrower (subsidiary)",
   ticker: "Ticker",
   quarter: "Quarter",
   priced_date: "Priced",

@@ -25,6 +25,7 @@ import type { InsertPlan, PlanCell, PlanHyperlink } from "./types";
 export const TABLE_FIELDS: readonly FieldName[] = [
   "id",
   "issuer",
+  "borrower",
   "ticker",
   "quarter",
   "priced_date",

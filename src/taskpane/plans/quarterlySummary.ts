@@ -21,6 +21,17 @@ export interface QuarterlySummaryInput {
   readonly filters: string;
 }
 
+/** The line under the table for financings without a quarter (all-time tables only). */
+export const UNDATED_LABEL = "Undated (no quarter known; in all-time totals only)";
+
+/** What the note says about coverage: a partial last quarter, and the undated line. */
+function coverageNote(series: QuarterlySeries, version: DatasetVersion): string {
+  const parts: string[] = [];
+  if (series.partialQuarter) parts.push(`${series.partialQuarter} is partial: financings through ${version.financingsThrough}`);
+  if (series.undated) parts.push(`${series.undated.count} undated financing(s) on the line below the table, not in any quarter`);
+  return parts.length > 0 ? `. ${parts.join("; ")}` : "";
+}
+
 function groupHeading(series: QuarterlySeries, group: string): string {
   return series.groupBy === "use_category" ? useLabel(group) : series.groupBy === "instrument_class" ? instrumentClassLabel(group) : group;
 }
@@ -33,10 +44,12 @@ export function quarterlySummaryPlan(input: QuarterlySummaryInput): InsertPlan {
   const chartCol = tableCols + 1;
   const cols = chartCol + CHART_COLUMNS;
   const tableRows = series.quarters.length + 1;
-  const rows = Math.max(1 + tableRows, 1 + CHART_ROWS);
+  // Undated financings count in all-time totals only: a line under the table (not charted).
+  const undatedRows = series.undated ? 1 : 0;
+  const rows = Math.max(1 + tableRows + undatedRows, 1 + CHART_ROWS);
   const pad = (cells: PlanCell[]): PlanCell[] => [...cells, ...Array.from({ length: cols - cells.length }, () => EMPTY)];
   const cells: PlanCell[][] = [
-    pad([textCell(provenanceNote(input.version, `Quarterly sums by ${series.groupBy.replace("_", " ")} (new money, listed issuers, known amount; quarter of pricing, else closing): ${input.filters}`, UNITS_NOTE))]),
+    pad([textCell(provenanceNote(input.version, `Quarterly sums by ${series.groupBy.replace("_", " ")} (new money, listed issuers, known amount; quarter of pricing, else closing): ${input.filters}${coverageNote(series, input.version)}`, UNITS_NOTE))]),
     pad([textCell("Quarter"), ...series.groups.map((group) => textCell(groupHeading(series, group))), textCell("Total (USD, shown $m)")]),
     ...series.quarters.map((quarter, q) =>
       pad([
@@ -46,6 +59,9 @@ export function quarterlySummaryPlan(input: QuarterlySummaryInput): InsertPlan {
       ]),
     ),
   ];
+  if (series.undated) {
+    cells.push(pad([textCell(UNDATED_LABEL), ...series.undated.values.map((value) => numberCell(value, FORMAT_USD_MILLIONS)), numberCell(series.undated.total, FORMAT_USD_MILLIONS)]));
+  }
   while (cells.length < rows) cells.push(pad([]));
   return {
     label: `Quarterly summary (${series.quarters.length} quarters) and chart`,

@@ -1,6 +1,6 @@
 // One invalid call per function (used by the built-bundle test and the fuzz test's sanity
 // checks): the arguments, the Excel error and a fragment of the message naming the argument.
-// ISSUERS, FIELDS and VERSION take no arguments, so they have no invalid call: Excel itself
+// ISSUERS, FIELDS, VERSION and COVERAGE take no arguments, so they have no invalid call: Excel itself
 // refuses a formula that passes them one.
 export interface InvalidCall {
   args: unknown[];
