@@ -81,7 +81,7 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
     formula: '=MINERDEBT.CYCLES(TRUE, "USDm")',
     returns: "A spilled table: the 2020-2022 cycle and 2023 onward side by side, amounts in USD millions, every share a fraction",
     note:
-      "Columns: cycle; financings (count); amount; the share of the amount in convertible, secured_notes, loans_and_facilities (loan, credit_facility), bitcoin_backed, equipment_financing and other (unsecured notes, convertible preferred, other), which add up to 1; " +
+      "Columns: cycle; the share of the amount in convertible, secured_notes, loans_and_facilities (loan, credit_facility), bitcoin_backed, equipment_financing and other (unsecured notes, convertible preferred, other), which add up to 1 (the first seven columns chart as a 100% stacked bar); financings (count); amount; " +
       "zero_coupon (of the convertible amount whose coupon is known) and convertible_coupon_known; weighted_coupon (amount-weighted over the financings whose coupon is known) and coupon_known; " +
       "mining_or_bitcoin_collateral and collateral_known; ai_hpc_use and use_known; counts of outcomes: collateral_seized, restructured, converted_to_equity, defaulted_other, repaid_or_refinanced, outstanding, outcome_unknown (researched, not found), not_researched. " +
       "Every figure is under the aggregation rule, undated financings included (a cycle is not a quarter). A `_known` column is the share of the amount the figure beside it could use: unknown is never counted as zero, and a figure with nothing known is blank. Rules: docs/data.md.",

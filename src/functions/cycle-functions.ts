@@ -1,5 +1,7 @@
 // MINERDEBT.CYCLES: the 2020–22 borrowing cycle beside the 2023– one, as a table. The figures
 // are src/data/cycles.ts's (rules in docs/data.md); this file only lays them out as cells.
+// The class shares come right after the cycle, so the first seven columns chart as a 100%
+// stacked bar as they stand (the pane's "Insert comparison" does that).
 import { CYCLE_CLASS_GROUPS, CYCLE_OUTCOME_GROUPS, cycleLabel, cycleSummaries, parseUnits } from "../data";
 import { flag, single } from "./arguments";
 import { excel, type CellValue } from "./excel-errors";
@@ -7,11 +9,11 @@ import { excel, type CellValue } from "./excel-errors";
 const OF_AMOUNT = " (fraction of amount)";
 
 /**
- * The 2020-2022 cycle beside 2023 onward: one row per cycle with financings, amount, share by instrument class, coupon, collateral, use and outcome counts.
+ * The 2020-2022 cycle beside 2023 onward: one row per cycle with share by instrument class, financings, amount, coupon, collateral, use and outcome counts.
  * @customfunction
  * @param headers TRUE (default) for a header row (each header names its unit); FALSE for data only.
  * @param units The amount column in "USD" (default), "USDm" (millions) or "USDbn" (billions). Shares are fractions whatever the units.
- * @returns A table that spills: cycle, financings, amount, six class shares, zero-coupon share of convertibles, weighted coupon, collateral and AI/HPC shares (each with the share known), eight outcome counts; blank where nothing is known.
+ * @returns A table that spills: cycle, six class shares, financings, amount, zero-coupon share of convertibles, weighted coupon, collateral and AI/HPC shares (each with the share known), eight outcome counts; blank where nothing is known.
  */
 export function cycles(headers?: any, units?: any): any[][] {
   return excel("CYCLES", () => {
@@ -20,9 +22,9 @@ export function cycles(headers?: any, units?: any): any[][] {
     const share = (value: number | null): CellValue => value ?? "";
     const rows = cycleSummaries().map((row): CellValue[] => [
       cycleLabel(row.cycle),
+      ...CYCLE_CLASS_GROUPS.map(([group]) => share(row.classShares[group])),
       row.financings,
       row.amountUsd / unit.divisor,
-      ...CYCLE_CLASS_GROUPS.map(([group]) => share(row.classShares[group])),
       share(row.zeroCouponShare),
       share(row.convertibleCouponKnownShare),
       share(row.weightedCoupon),
@@ -36,9 +38,9 @@ export function cycles(headers?: any, units?: any): any[][] {
     if (!withHeader) return rows;
     const header = [
       "cycle",
+      ...CYCLE_CLASS_GROUPS.map(([group]) => group + OF_AMOUNT),
       "financings (count)",
       `amount (${unit.name})`,
-      ...CYCLE_CLASS_GROUPS.map(([group]) => group + OF_AMOUNT),
       "zero_coupon (fraction of convertibles with known coupon)",
       "convertible_coupon_known (fraction of convertibles)",
       "weighted_coupon (fraction, amount-weighted)",

@@ -56,9 +56,9 @@ function expectedRow(label: string, facts: Fact[], divisor = 1): (string | numbe
   const weighted = amount(known) === 0 ? "" : sum(known.map((f) => ((f.amount_usd as number) * (coupon(f) as number)) / 100)) / amount(known);
   return [
     label,
+    ...CLASS_COLUMNS.map(([, classes]) => share(facts.filter((f) => classes.includes(f.instrument_class)), facts)),
     facts.length,
     amount(facts) / divisor,
-    ...CLASS_COLUMNS.map(([, classes]) => share(facts.filter((f) => classes.includes(f.instrument_class)), facts)),
     share(convertiblesKnown.filter((f) => coupon(f) === 0), convertiblesKnown),
     share(convertiblesKnown, convertibles),
     weighted,
@@ -108,8 +108,9 @@ describe("CYCLES([headers], [units])", () => {
   it("has a header that names each column's unit", () => {
     const header = table[0] as string[];
     expect(header).toHaveLength(25);
-    expect(header.slice(0, 3)).toEqual(["cycle", "financings (count)", "amount (USD)"]);
-    expect(header.slice(3, 9)).toEqual(CLASS_COLUMNS.map(([name]) => `${name} (fraction of amount)`));
+    expect(header[0]).toBe("cycle");
+    expect(header.slice(1, 7)).toEqual(CLASS_COLUMNS.map(([name]) => `${name} (fraction of amount)`));
+    expect(header.slice(7, 9)).toEqual(["financings (count)", "amount (USD)"]);
     expect(header.slice(9, 17)).toEqual([
       "zero_coupon (fraction of convertibles with known coupon)",
       "convertible_coupon_known (fraction of convertibles)",
@@ -127,18 +128,18 @@ describe("CYCLES([headers], [units])", () => {
   it("agrees with hand checks on the 2020-2022 cycle and covers every counted financing once", () => {
     // Read off the JSONL by hand: 36 counted financings, $2,205,571,816; its only convertible
     // (MARA-2021-11-CVT-2026, $747.5M) pays 1%, so no zero-coupon convertible then.
-    expect(table[1].slice(1, 3)).toEqual([36, 2_205_571_816]);
+    expect(table[1].slice(7, 9)).toEqual([36, 2_205_571_816]);
     expect(fact("MARA-2021-11-CVT-2026").coupon_pct).toBe(1);
     expect(table[1][9]).toBe(0);
     const rows = table.slice(1);
-    expect(sum(rows.map((row) => row[1] as number))).toBe(counted.length);
-    expect(sum(rows.map((row) => row[2] as number))).toBe(amount(counted));
+    expect(sum(rows.map((row) => row[7] as number))).toBe(counted.length);
+    expect(sum(rows.map((row) => row[8] as number))).toBe(amount(counted));
     for (const row of rows) {
       // Class shares add up to 1; outcome counts to the financings.
-      expect(sum(row.slice(3, 9) as number[])).toBeCloseTo(1, 12);
-      expect(sum(row.slice(17) as number[])).toBe(row[1]);
-      for (const cell of row.slice(3, 17)) if (cell !== "") expect(cell as number).toBeGreaterThanOrEqual(0);
-      for (const cell of row.slice(3, 17)) if (cell !== "") expect(cell as number).toBeLessThanOrEqual(1);
+      expect(sum(row.slice(1, 7) as number[])).toBeCloseTo(1, 12);
+      expect(sum(row.slice(17) as number[])).toBe(row[7]);
+      for (const cell of [...row.slice(1, 7), ...row.slice(9, 17)]) if (cell !== "") expect(cell as number).toBeGreaterThanOrEqual(0);
+      for (const cell of [...row.slice(1, 7), ...row.slice(9, 17)]) if (cell !== "") expect(cell as number).toBeLessThanOrEqual(1);
     }
   });
 
@@ -160,7 +161,7 @@ describe("CYCLES([headers], [units])", () => {
   it("puts the amount in the units asked for and leaves shares and counts alone", () => {
     for (const [units, divisor] of [["USDm", 1e6], ["usdbn", 1e9], ["USD", 1]] as const) {
       const scaled = F.cycles(true, units);
-      expect(scaled[0][2]).toBe(`amount (${units === "usdbn" ? "USDbn" : units})`);
+      expect(scaled[0][8]).toBe(`amount (${units === "usdbn" ? "USDbn" : units})`);
       expectRowsClose(scaled.slice(1, 3), [expectedRow("2020-2022", then, divisor), expectedRow("2023 onward", now, divisor)]);
     }
   });
