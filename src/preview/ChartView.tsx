@@ -1,4 +1,4 @@
-// A plain SVG rendering of a chart the task pane inserted (stacked columns or lines), read live
+// A plain SVG rendering of a chart the task pane inserted (stacked columns, 100% bars, lines), read live
 // from its data range so it follows recalculation. Excel draws the real chart; this stands in for
 // it in the preview: same data, title, legend and value-axis format, simpler looks.
 import { formatValue } from "./number-format";
@@ -15,8 +15,21 @@ function niceStep(range: number): number {
 }
 
 export function ChartView({ workbook, sheet, chart, width, height }: { workbook: PreviewWorkbook; sheet: number; chart: ChartRecord; width: number; height: number }) {
-  const { categories, series } = workbook.chartData(sheet, chart);
-  const stacked = chart.type === "columnStacked";
+  const data = workbook.chartData(sheet, chart);
+  const { categories } = data;
+  // A 100%-stacked bar chart is drawn as columns of each category's shares (simpler looks, same
+  // proportions): every value over its category's total.
+  const hundred = chart.type === "barStacked100";
+  const series = hundred
+    ? data.series.map((s) => ({
+        ...s,
+        values: s.values.map((v, i) => {
+          const total = data.series.reduce((sum, other) => sum + Math.abs(other.values[i]), 0);
+          return total === 0 ? 0 : v / total;
+        }),
+      }))
+    : data.series;
+  const stacked = chart.type === "columnStacked" || hundred;
   const totals = categories.map((_, i) => {
     let positive = 0;
     let negative = 0;
@@ -42,7 +55,7 @@ export function ChartView({ workbook, sheet, chart, width, height }: { workbook:
   const barWidth = Math.max(2, band * 0.6);
   const ticks: number[] = [];
   for (let v = bottom; v <= top + step / 2; v += step) ticks.push(v);
-  const axisFormat = chart.valueAxisFormat ?? "General";
+  const axisFormat = hundred ? "0%" : (chart.valueAxisFormat ?? "General");
   // Label every n-th category so labels do not overlap.
   const labelEvery = Math.max(1, Math.ceil(categories.length / Math.max(1, Math.floor(plotWidth / 46))));
 

@@ -25,7 +25,7 @@ export interface TableRecord {
 
 export interface ChartRecord {
   name: string;
-  type: "columnStacked" | "line";
+  type: "columnStacked" | "barStacked100" | "line";
   title: string;
   data: Rect;
   seriesBy: "columns" | "rows";

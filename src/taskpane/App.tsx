@@ -1,6 +1,6 @@
 /**
  * The task pane: header, outside-Excel notice, tabs. Explore is in the initial bundle; the
- * deal view, Functions and About tabs are lazy chunks. The workbook adapter and host services
+ * deal view, Then vs now, Functions and About tabs are lazy chunks. The workbook adapter and host services
  * come in as props (index.tsx picks them), so the App itself never touches Office.
  */
 import { Suspense, lazy, useCallback, useRef, useState } from "react";
@@ -26,10 +26,11 @@ import { ServicesProvider, defaultServices, type PaneServices } from "./services
 import type { ThemeName } from "./theme";
 
 const DealView = lazy(() => import(/* webpackChunkName: "deal" */ "./components/DealView"));
+const CyclesTab = lazy(() => import(/* webpackChunkName: "cycles-tab" */ "./components/CyclesTab"));
 const FunctionsTab = lazy(() => import(/* webpackChunkName: "functions-tab" */ "./components/FunctionsTab"));
 const AboutTab = lazy(() => import(/* webpackChunkName: "about-tab" */ "./components/AboutTab"));
 
-type TabId = "explore" | "functions" | "about";
+type TabId = "explore" | "cycles" | "functions" | "about";
 
 const useStyles = makeStyles({
   root: {
@@ -111,6 +112,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
               aria-label="MinerDebt sections"
             >
               <Tab value="explore">Explore</Tab>
+              <Tab value="cycles">Cycles</Tab>
               <Tab value="functions">Functions</Tab>
               <Tab value="about">About</Tab>
             </TabList>
@@ -121,6 +123,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
                     <ExploreTab filters={filters} onFiltersChange={setFilters} onOpenDeal={openDeal} />
                   ) : null}
                   {tab === "explore" && dealId !== null ? <DealView dealId={dealId} onBack={closeDeal} /> : null}
+                  {tab === "cycles" ? <CyclesTab /> : null}
                   {tab === "functions" ? <FunctionsTab /> : null}
                   {tab === "about" ? <AboutTab /> : null}
                 </Suspense>

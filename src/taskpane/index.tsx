@@ -38,7 +38,7 @@ officeReady().then(async (host) => {
       adapter={adapter}
       theme={theme}
       services={services}
-      initialTab={tab === "functions" || tab === "about" ? tab : "explore"}
+      initialTab={tab === "cycles" || tab === "functions" || tab === "about" ? tab : "explore"}
       initialDealId={params.get("deal")}
     />,
   );

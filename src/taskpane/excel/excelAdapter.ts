@@ -16,7 +16,7 @@
  * and formats — the footprint was empty of values before, as sync 1 showed) and the result
  * is an error message. Only on that failure path are more syncs spent.
  */
-import type { CellRole, InsertPlan } from "../plans/types";
+import type { CellRole, InsertPlan, PlanChartType } from "../plans/types";
 import { PlanError, columnLetters, layoutPlan, parseTopLeft, uniqueName, uniqueSheetName, type PlanLayout } from "../plans/layout";
 import type { InsertResult, InsertTarget, WorkbookAdapter } from "./workbook";
 
@@ -28,6 +28,13 @@ export const NEW_SHEET_BASE_NAME = "MinerDebt";
 
 /** Excel column widths are in points; one character of the default font is about this many. */
 const POINTS_PER_CHARACTER = 5.6;
+
+/** Excel.ChartType names for the plan's chart types. */
+const EXCEL_CHART_TYPES: Record<PlanChartType, "ColumnStacked" | "BarStacked100" | "Line"> = {
+  columnStacked: "ColumnStacked",
+  barStacked100: "BarStacked100",
+  line: "Line",
+};
 
 const ROLE_FORMATS: Record<CellRole, { bold?: boolean; italic?: boolean; color?: string; size?: number; fill?: string }> = {
   note: { italic: true, color: "#595959", size: 9 },
@@ -118,7 +125,7 @@ function queueWrites(
   }
   layout.charts.forEach((chart, index) => {
     const created = sheet.charts.add(
-      chart.type === "columnStacked" ? "ColumnStacked" : "Line",
+      EXCEL_CHART_TYPES[chart.type],
       sheet.getRange(chart.dataAddress),
       chart.seriesBy === "columns" ? "Columns" : "Rows",
     );

@@ -4,4 +4,5 @@ export { liveFormulasPlan, LIVE_FIELDS } from "./liveFormulas";
 export { quarterlySummaryPlan, QUARTERLY_TABLE_NAME, QUARTERLY_CHART_NAME } from "./quarterlySummary";
 export { dilutionScenarioPlan, sensitivityPrices, checkScenarioInput, SETTLEMENT_METHODS, SETTLEMENT_METHOD_LABELS } from "./dilutionScenario";
 export { layoutPlan, PlanError } from "./layout";
-export type { InsertPlan, PlanCell, PlanRect, PlanRef, PlanStyle, PlanTable, PlanHyperlink, PlanChart, PlanColumn, CellRole, FormulaPart } from "./types";
+export type { InsertPlan, PlanCell, PlanRect, PlanRef, PlanStyle, PlanTable, PlanHyperlink, PlanChart, PlanChartType, PlanColumn, CellRole, FormulaPart } from "./types";
+export { cyclesComparisonPlan, CYCLES_CHART_NAME, CYCLES_COLUMNS } from "./cyclesComparison";

@@ -4,7 +4,7 @@
  * Excel adapter and any other writer (a preview), so both place a plan identically.
  */
 import { FORMAT_TEXT } from "./cells";
-import type { CellRole, InsertPlan, PlanCell, PlanRect, PlanRef } from "./types";
+import type { CellRole, InsertPlan, PlanCell, PlanChartType, PlanRect, PlanRef } from "./types";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -25,7 +25,7 @@ export interface PlacedTable {
 
 export interface PlacedChart {
   readonly name: string;
-  readonly type: "columnStacked" | "line";
+  readonly type: PlanChartType;
   readonly title: string;
   readonly dataAddress: string;
   readonly seriesBy: "columns" | "rows";

@@ -71,9 +71,12 @@ export interface PlanHyperlink {
   readonly url: string;
 }
 
+/** Excel's chart types the pane inserts: stacked columns, 100%-stacked bars, lines. */
+export type PlanChartType = "columnStacked" | "barStacked100" | "line";
+
 /** An Excel chart bound to a range of the block. */
 export interface PlanChart {
-  readonly type: "columnStacked" | "line";
+  readonly type: PlanChartType;
   readonly title: string;
   /** Header row + first column of labels + series columns. */
   readonly data: PlanRect;
