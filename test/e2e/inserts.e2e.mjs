@@ -163,6 +163,33 @@ export async function insertTests({ context, origin, root, screenshots }) {
       await shot("preview-quarterly-chart");
     });
 
+    await test("Insert comparison (Cycles tab): =MINERDEBT.CYCLES spills both cycles with the data file's counts and amounts; a 100% bar chart is drawn", problems, async () => {
+      await page.getByRole("button", { name: "New sheet" }).click();
+      await grid.goTo("A1");
+      await pane.getByRole("tab", { name: "Cycles" }).click();
+      const { address } = await insert(pane.getByRole("button", { name: "Insert comparison" }));
+      assert.deepEqual(address.topLeft, { row: 0, col: 0 });
+      // Row 2 holds the formula and the header it spills; rows 3–4 the two cycles.
+      assert.equal((await grid.read("A2")).text, "cycle");
+      assert.equal((await grid.read("H2")).text, "financings (count)");
+      assert.equal((await grid.read("I2")).text, "amount (USD)");
+      const counted = financings.filter(countsInSums);
+      for (const [row, cycle, label] of [[2, "2020-2022", "2020-2022"], [3, "2023-", "2023 onward"]]) {
+        const records = counted.filter((record) => record.cycle === cycle);
+        const amount = records.reduce((sum, record) => sum + record.amount_usd, 0);
+        assert.equal((await grid.read(a1(row, 0))).text, label);
+        assert.equal(await grid.value(a1(row, 7)), records.length, `${label} financings`);
+        assert.equal(await grid.value(a1(row, 8)), amount, `${label} amount`);
+        assert.equal((await grid.read(a1(row, 8))).text, usdMillions(amount), `${label} amount shown in $m`);
+        const convertible = records.filter((record) => record.instrument_class === "convertible").reduce((sum, record) => sum + record.amount_usd, 0);
+        assert.ok(Math.abs((await grid.value(a1(row, 1))) - convertible / amount) < 1e-12, `${label} convertible share`);
+      }
+      const bars = await page.locator("svg[data-chart] rect[fill]").count();
+      assert.ok(bars >= 2, `the chart draws bars (${bars})`);
+      await shot("preview-cycles-comparison");
+      await pane.getByRole("tab", { name: "Explore" }).click();
+    });
+
     await test("Insert dilution scenario: inputs + live DILUTION/NETSHARES formulas; editing an input recalculates them", problems, async () => {
       const deal =
         issuerRecords.find((r) => r.instrument_class === "convertible" && r.conversion_price_usd && r.amount_usd && r.capped_call_cap_price_usd) ??

@@ -43,7 +43,7 @@ export async function productionTests({ context, origin, root, distDir, screensh
 
     await test("production task pane: every request stays on its origin (office.js aside)", problems, async () => {
       // Each tab (the lazy ones load their chunks) once, then let late requests arrive.
-      for (const tab of ["Functions", "About", "Explore"]) {
+      for (const tab of ["Cycles", "Functions", "About", "Explore"]) {
         await page.getByRole("tab", { name: tab }).click();
         await page.getByRole("tabpanel").waitFor();
         await page.waitForTimeout(500);
@@ -64,6 +64,28 @@ export async function productionTests({ context, origin, root, distDir, screensh
     });
   } finally {
     await page.close();
+  }
+
+  // The Then vs now view at Excel's task-pane width, light and dark: nothing wider than the pane.
+  for (const theme of ["light", "dark"]) {
+    const cycles = await context.newPage();
+    await cycles.setViewportSize({ width: 350, height: 1400 });
+    const cyclesProblems = watchPage(cycles, `taskpane.html?tab=cycles (${theme}) @350px`);
+    await routeNetwork(cycles, root, origin);
+    try {
+      await test(`production task pane, Cycles tab at 350 px (${theme}): bars, figures, outcome list fit the pane`, cyclesProblems, async () => {
+        await cycles.goto(`${origin}/taskpane.html?theme=${theme}&tab=cycles`, { waitUntil: "load" });
+        await cycles.getByTestId("cycles-figures").waitFor({ timeout: 15000 });
+        await cycles.getByRole("img", { name: /^2020-2022, share of the amount/ }).waitFor();
+        await cycles.getByRole("button", { name: /^Collateral seized, 2020-2022/ }).click();
+        await cycles.getByRole("region", { name: /^Collateral seized · 2020-2022/ }).waitFor();
+        const widths = await cycles.evaluate(() => ({ page: document.documentElement.scrollWidth, main: document.querySelector("main").scrollWidth, view: window.innerWidth }));
+        assert.ok(widths.page <= widths.view && widths.main <= widths.view, `nothing wider than the pane: ${JSON.stringify(widths)}`);
+        await cycles.screenshot({ path: path.join(screenshots, `e2e-cycles-350-${theme}.png`) });
+      });
+    } finally {
+      await cycles.close();
+    }
   }
 
   // Excel's task pane is about 320–350 px wide: the pane must survive its everyday interactions there.

@@ -61,13 +61,13 @@ const useStyles = makeStyles({
 });
 
 /** A figure with gaps, with the share of the amount it could use under it. */
-function WithKnown({ value, known, what }: { value: string; known: number | null; what: string }) {
+function WithKnown({ value, known, what, of = "the amount" }: { value: string; known: number | null; what: string; of?: string }) {
   const styles = useStyles();
   return (
     <>
       {value}
       {known !== null && known < 1 ? (
-        <span className={styles.known} title={`${what} known for ${fraction(known, 1)} of the amount`}>
+        <span className={styles.known} title={`${what} known for ${fraction(known, 1)} of ${of}`}>
           {`${fraction(known, 1)} known`}
         </span>
       ) : null}
@@ -172,15 +172,15 @@ export default function CyclesTab() {
                 (summary) => shareText(summary.classShares[group]),
               ),
             )}
-            {figureRow("zero-coupon", "Zero-coupon (of convertibles)", (s) => <WithKnown value={shareText(s.zeroCouponShare)} known={s.convertibleCouponKnownShare} what="Coupon" />, true)}
+            {figureRow("zero-coupon", "Zero-coupon (of convertibles)", (s) => <WithKnown value={shareText(s.zeroCouponShare)} known={s.convertibleCouponKnownShare} what="Coupon" of="the convertible amount" />, true)}
             {figureRow("coupon", "Weighted coupon", (s) => <WithKnown value={s.weightedCoupon === null ? "not known" : fraction(s.weightedCoupon, 2)} known={s.couponKnownShare} what="Coupon" />)}
             {figureRow("collateral", "Secured by machines or bitcoin", (s) => <WithKnown value={shareText(s.miningOrBitcoinCollateralShare)} known={s.collateralKnownShare} what="Collateral" />)}
             {figureRow("use", "AI/HPC use of proceeds", (s) => <WithKnown value={shareText(s.aiHpcUseShare)} known={s.useKnownShare} what="Use" />)}
           </tbody>
         </table>
         <Caption1>
-          Shares of each cycle&apos;s amount. &ldquo;Known&rdquo; under a figure: the share of the amount whose coupon, collateral or
-          use the sources state; the rest is left out, never counted as zero.
+          Shares of each cycle&apos;s amount. &ldquo;Known&rdquo; under a figure: the share of the amount (for zero-coupon, of the
+          convertible amount) whose coupon, collateral or use the sources state; the rest is left out, never counted as zero.
         </Caption1>
       </section>
 
