@@ -15,7 +15,7 @@ const ARGUMENTS: [unknown, unknown, unknown, unknown][] = [
   ["2024Q4", null, null, null],
   ["Q3 2025", "MARA, WULF", "convertible", null],
   ["TTM", "", "non_convertible", "count"],
-  ["2025", "bitf", null, "net_proceeds"],
+  ["2025", "bitf", null, "net_proceeds_disclosed"],
   ["2024Q3:2025Q2", "CIFR;IREN", "all", "amount"],
   [45883, null, "secured_notes", null],
   ["LQ-1", "KEEL", null, "count"],

@@ -33,7 +33,7 @@ if (mode === "cbprice") {
   const memoArgs = [
     ["Q3 2025", "MARA, WULF", "convertible", null],
     ["TTM", null, "non_convertible", "count"],
-    ["2025", "bitf", null, "net_proceeds"],
+    ["2025", "bitf", null, "net_proceeds_disclosed"],
     ["2024Q3:2025Q2", "CIFR, IREN", "all", "amount"],
   ];
   const quarterMemoised = throughput((i) => f.quarter(...memoArgs[i & 3]), timing).callsPerSec;

@@ -54,12 +54,12 @@ results.quarterUnfiltered = measure("QUARTER", ["2024Q4", "2025Q1", "2025Q2", "2
 results.quarterFiltered = measure("QUARTER", [
   ["Q3 2025", "MARA, WULF", "convertible", null],
   ["TTM", null, "non_convertible", "count"],
-  ["2025", "bitf", null, "net_proceeds"],
+  ["2025", "bitf", null, "net_proceeds_disclosed"],
   ["2024Q3:2025Q2", "CIFR, IREN", "all", "amount"],
   [45883, null, "secured_notes", null],
   ["LQ-1", "KEEL", null, "count"],
   ["3Q25", "riot", "convertible", null],
-  ["2024Q4", "MARA, RIOT, CLSK", "convertible", "net_proceeds"],
+  ["2024Q4", "MARA, RIOT, CLSK", "convertible", "net_proceeds_disclosed"],
 ]);
 
 // OFFERINGS with every argument omitted: all listed financings, default columns incl. source_url.

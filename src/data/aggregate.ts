@@ -85,7 +85,7 @@ function requireCompleteNetProceeds(result: AggregateResult): void {
   if (result.missingNetProceeds === 0) return;
   const disclosed = result.count - result.missingNetProceeds;
   throw notAvailable(
-    `net proceeds disclosed for ${disclosed} of ${result.count} financings, ${millions(result.disclosedAmountUsd ?? 0)} of ${millions(result.amountUsd ?? 0)} raised; measure "net_proceeds_disclosed" sums those ${disclosed}`,
+    `net proceeds disclosed for ${disclosed} of ${result.count} financings, ${millions(result.disclosedAmountUsd ?? 0)} of ${millions(result.amountUsd ?? 0)} raised; measure "net_proceeds_disclosed" sums the disclosed ones`,
   );
 }
 

@@ -97,7 +97,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
                 <Text block as="h1" weight="semibold" size={500} style={{ margin: 0 }}>
                   MinerDebt
                 </Text>
-                <Text size={200}>Dataset {version.label}</Text>
+                <Text size={200}>Dataset: {version.label}</Text>
               </div>
             </header>
             {!adapter.isAvailable ? (

@@ -148,7 +148,7 @@ describe("net proceeds", () => {
   });
 
   it("is #N/A for net_proceeds unless every counted financing discloses them, saying how many do", () => {
-    expectError(() => quarterTotal("2024Q4", null, null, "net_proceeds"), "NA", "net proceeds disclosed for 7 of 13 financings, $4,025m of $6,211.9m raised; measure \"net_proceeds_disclosed\" sums those 7");
+    expectError(() => quarterTotal("2024Q4", null, null, "net_proceeds"), "NA", "net proceeds disclosed for 7 of 13 financings, $4,025m of $6,211.9m raised; measure \"net_proceeds_disclosed\" sums the disclosed ones");
     // The case: 2025Q3 is not $2.39bn of net proceeds, it is 3 of 12 financings disclosing.
     expectError(() => quarterTotal("2025Q3", null, null, "net_proceeds"), "NA", "disclosed for 3 of 12 financings, $2,450m of $5,335m raised");
     expectError(() => quarterTotal("2026Q2", null, null, "net_proceeds"), "NA", "disclosed for 2 of 12 financings");

@@ -83,7 +83,7 @@ describe("About tab", () => {
     const quarters = raw.map((r) => r.quarter).filter((q): q is string => q !== null).sort();
     expect(screen.getByTestId("about-quarters")).toHaveTextContent(`${quarters[0]} – ${quarters[quarters.length - 1]}`);
     expect(screen.getByText(/new money/)).toBeInTheDocument();
-    expect(screen.getByText(/its borrower is a listed company/)).toBeInTheDocument();
+    expect(screen.getByText(/its issuer is a listed company/)).toBeInTheDocument();
     // Sources grouped by site (domain), with counts: one group per site however the publisher is written.
     const list = await screen.findByText(/distinct links on \d+ sites/);
     const site = (url: string) => new URL(url).hostname.toLowerCase().replace(/^www\./, "");

@@ -121,7 +121,7 @@ export default function AboutTab() {
         </Subtitle2>
         <Body1 block as="p">
           A financing counts in every total, chart and QUARTER/SERIES result when it is new money (not an exchange,
-          extension or restructuring issuance), its borrower is a listed company (private borrowers such as Compute
+          extension or restructuring issuance), its issuer is a listed company (private borrowers such as Compute
           North are kept as 2021-cycle context and shown only on request), and its amount is known.
         </Body1>
         <Body1 block as="p">
@@ -129,6 +129,11 @@ export default function AboutTab() {
           purchasers&rsquo; option, else the priced amount; for loans and facilities the new commitment (an upsize
           counts only the increment); the drawn amount where only that is known. A financing belongs to the calendar
           quarter it priced in, else the quarter it closed in.
+        </Body1>
+        <Body1 block as="p">
+          Financings are known through {version.financingsThrough}: a later quarter is not known (never shown as
+          zero), and a range reaching past that date is marked partial. A financing with no known quarter counts only
+          in all-time totals, shown as an undated line, so every view of the same filters adds up to the same total.
         </Body1>
       </section>
 
