@@ -30,7 +30,7 @@ async function insertSyncCounts(): Promise<Record<string, SyncCount>> {
     for (const target of ["selection", "newSheet"] as const) {
       const plan = offeringsTablePlan({ records: records(rows), version: datasetVersion(), filters: "bench" });
       const book = new FakeWorkbook({ selection: "B3" });
-      const adapter = createExcelAdapter(book.run);
+      const adapter = createExcelAdapter(book.run, book.isSetSupported);
       const result = await adapter.insertPlan(plan, target);
       if (result.status !== "inserted") throw new Error(`insert of ${rows} rows (${target}) did not succeed: ${JSON.stringify(result)}`);
       out[`rows${rows}_${target}`] = { rows, target, syncs: book.syncCount, runs: book.runCount, status: result.status };

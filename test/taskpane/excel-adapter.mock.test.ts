@@ -33,6 +33,7 @@ function setUp(rows: number) {
   const footprint = rangeMock(footprintAddress);
   footprint.getUsedRangeOrNullObject = () => ({ isNullObject: true, address: "", load: () => undefined });
   footprint.getTables = () => ({ items: [], load: () => undefined });
+  footprint.getMergedAreasOrNullObject = () => ({ isNullObject: true, address: "", load: () => undefined });
   const anchor = rangeMock("Sheet1!B2");
   anchor.getResizedRange = () => footprint;
   anchor.getOffsetRange = () => rangeMock("Sheet1!B2");
@@ -46,9 +47,11 @@ function setUp(rows: number) {
   }) as Mock;
   sheet.charts = { items: [], load: () => undefined };
   sheet.tables = {
-    add: (address: string, hasHeaders: boolean) => {
+    add: (range: Mock, hasHeaders: boolean) => {
       const table = new OfficeMockObject({ name: "Table1", style: "" }) as Mock;
       tablesAdded.push(table);
+      // The adapter passes a Range (from sheet.getRange), never a bare address string.
+      const address = [...ranges].find(([, mock]) => mock === range)?.[0] ?? `not a range from getRange: ${String(range)}`;
       tableAddresses.push(`${address} headers=${hasHeaders}`);
       return table;
     },
@@ -60,6 +63,7 @@ function setUp(rows: number) {
     worksheets: { items: [{ name: "Sheet1" }], load: () => undefined, getActiveWorksheet: () => sheet },
     tables: { items: [{ name: "MinerDebtTest" }], load: () => undefined },
     getSelectedRange: () => selection,
+    getActiveCell: () => anchor,
   };
   const context = {
     workbook,
@@ -69,7 +73,7 @@ function setUp(rows: number) {
       for (const mock of [sheet, anchor, footprint, selection, ...ranges.values()]) await mock.sync();
     },
   };
-  const run = (async (batch: (c: unknown) => Promise<unknown>) => batch(context)) as unknown as Parameters<typeof createExcelAdapter>[0];
+  const run = (async (_options: unknown, batch: (c: unknown) => Promise<unknown>) => batch(context)) as unknown as Parameters<typeof createExcelAdapter>[0];
   return { run, ranges, tablesAdded, tableAddresses, syncs: () => syncs, sheet };
 }
 
@@ -87,7 +91,7 @@ function plan(rows: number): InsertPlan {
 describe("Excel adapter with office-addin-mock", () => {
   test.each([10, 1000])("writes formats, values, a styled uniquely named table in 2 syncs (%i rows)", async (rows) => {
     const mock = setUp(rows);
-    const result = await createExcelAdapter(mock.run).insertPlan(plan(rows), "selection");
+    const result = await createExcelAdapter(mock.run, () => true).insertPlan(plan(rows), "selection");
     expect(result).toEqual({ status: "inserted", address: `Sheet1!B2:D${rows + 3}`, sheet: "Sheet1" });
     expect(mock.syncs()).toBe(2);
     const block = mock.ranges.get(`B2:D${rows + 3}`)!;
@@ -108,7 +112,7 @@ describe("Excel adapter with office-addin-mock", () => {
   test("a protected sheet: one read, no writes", async () => {
     const mock = setUp(3);
     (mock.sheet as Record<string, unknown>).protection = new OfficeMockObject({ protected: true });
-    const result = await createExcelAdapter(mock.run).insertPlan(plan(3), "selection");
+    const result = await createExcelAdapter(mock.run, () => true).insertPlan(plan(3), "selection");
     expect(result.status).toBe("error");
     expect(mock.syncs()).toBe(1);
     expect(mock.ranges.size).toBe(0);

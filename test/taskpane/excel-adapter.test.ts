@@ -35,7 +35,7 @@ function tablePlan(n: number, texts: string[] = []): InsertPlan {
 describe("Excel adapter: insertPlan", () => {
   test("writes values, number formats, a styled table and hyperlinks at the selection", async () => {
     const book = new FakeWorkbook({ selection: "C5" });
-    const adapter = createExcelAdapter(book.run);
+    const adapter = createExcelAdapter(book.run, book.isSetSupported);
     const result = await adapter.insertPlan(tablePlan(3), "selection");
     expect(result).toEqual({ status: "inserted", address: "Sheet1!C5:G9", sheet: "Sheet1" });
     const sheet = book.sheet("Sheet1");
@@ -60,7 +60,7 @@ describe("Excel adapter: insertPlan", () => {
 
   test.each([10, 1000])("one read sync + one write sync for %i rows", async (n) => {
     const book = new FakeWorkbook();
-    const result = await createExcelAdapter(book.run).insertPlan(tablePlan(n), "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(n), "selection");
     expect(result.status).toBe("inserted");
     expect(book.syncCount).toBe(2);
     expect(book.runCount).toBe(1);
@@ -72,7 +72,7 @@ describe("Excel adapter: insertPlan", () => {
     const sheet = book.sheet("Sheet1");
     sheet.ensure(4, 3).value = "keep me"; // D5, inside B2:F6
     const before = sheet.snapshot();
-    const result = await createExcelAdapter(book.run).insertPlan(tablePlan(3), "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(3), "selection");
     expect(result.status).toBe("conflict");
     if (result.status === "conflict") {
       expect(result.address).toBe("Sheet1!B2:F6");
@@ -87,18 +87,18 @@ describe("Excel adapter: insertPlan", () => {
     const book = new FakeWorkbook({ selection: "A1" });
     const sheet = book.sheet("Sheet1");
     sheet.ensure(5, 5).value = "outside"; // F6: the 5×5 block of 3 rows ends at E5
-    expect((await createExcelAdapter(book.run).insertPlan(tablePlan(3), "selection")).status).toBe("inserted");
+    expect((await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(3), "selection")).status).toBe("inserted");
     const other = new FakeWorkbook({ selection: "A1" });
     const cell = other.sheet("Sheet1").ensure(2, 2);
     cell.formula = "=1+1";
     cell.value = 2;
-    expect((await createExcelAdapter(other.run).insertPlan(tablePlan(3), "selection")).status).toBe("conflict");
+    expect((await createExcelAdapter(other.run, other.isSetSupported).insertPlan(tablePlan(3), "selection")).status).toBe("conflict");
   });
 
   test("a footprint overlapping an existing (empty) table is a conflict", async () => {
     const book = new FakeWorkbook({ selection: "A1" });
     book.sheet("Sheet1").tables.push({ name: "Existing", rect: { row: 3, col: 3, rows: 4, cols: 2 }, style: "TableStyleLight1" });
-    const result = await createExcelAdapter(book.run).insertPlan(tablePlan(3), "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(3), "selection");
     expect(result.status).toBe("conflict");
     if (result.status === "conflict") expect(result.message).toMatch(/Existing/);
   });
@@ -106,7 +106,7 @@ describe("Excel adapter: insertPlan", () => {
   test("after a conflict, a new sheet receives the insert at A1 and becomes active", async () => {
     const book = new FakeWorkbook({ sheets: ["Sheet1", "MinerDebt"], selection: "A1" });
     book.sheet("Sheet1").ensure(0, 0).value = "x";
-    const adapter = createExcelAdapter(book.run);
+    const adapter = createExcelAdapter(book.run, book.isSetSupported);
     expect((await adapter.insertPlan(tablePlan(2), "selection")).status).toBe("conflict");
     const result = await adapter.insertPlan(tablePlan(2), "newSheet");
     expect(result).toEqual({ status: "inserted", address: "'MinerDebt (2)'!A1:E4", sheet: "MinerDebt (2)" });
@@ -118,14 +118,14 @@ describe("Excel adapter: insertPlan", () => {
   test("table names are made unique across the workbook", async () => {
     const book = new FakeWorkbook({ sheets: ["Sheet1", "Other"], selection: "A1" });
     book.sheet("Other").tables.push({ name: "MinerDebtTest", rect: { row: 0, col: 0, rows: 2, cols: 1 }, style: "x" });
-    expect((await createExcelAdapter(book.run).insertPlan(tablePlan(1), "selection")).status).toBe("inserted");
+    expect((await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(1), "selection")).status).toBe("inserted");
     expect(book.sheet("Sheet1").tables[0].name).toBe("MinerDebtTest2");
   });
 
   test("text that looks like a formula lands as text; without the adapter's escape it would not", async () => {
     const hostile = ["=HYPERLINK(\"https://evil.example\",\"click\")", "-1+2", "+SUM(A1:A2)", "@SUM(1)", "=1+2"];
     const book = new FakeWorkbook({ selection: "A1" });
-    expect((await createExcelAdapter(book.run).insertPlan(tablePlan(hostile.length, hostile), "selection")).status).toBe("inserted");
+    expect((await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(hostile.length, hostile), "selection")).status).toBe("inserted");
     const sheet = book.sheet("Sheet1");
     hostile.forEach((text, i) => {
       const cell = sheet.cell(`A${i + 3}`)!;
@@ -152,7 +152,7 @@ describe("Excel adapter: insertPlan", () => {
       ],
     };
     const book = new FakeWorkbook({ selection: "D10" });
-    expect((await createExcelAdapter(book.run).insertPlan(plan, "selection")).status).toBe("inserted");
+    expect((await createExcelAdapter(book.run, book.isSetSupported).insertPlan(plan, "selection")).status).toBe("inserted");
     expect(book.sheet("Sheet1").cell("E11")?.formula).toBe("=MINERDEBT.DILUTION($E$10,20,300000000)");
     expect(book.sheet("Sheet1").cell("E11")?.numberFormat).toBe("0.00%");
   });
@@ -168,7 +168,7 @@ describe("Excel adapter: insertPlan", () => {
       charts: [{ type: "columnStacked", title: "By quarter", name: "MinerDebtChart", data: { row: 0, col: 0, rows: 3, cols: 2 }, seriesBy: "columns", position: { row: 0, col: 2, rows: 3, cols: 2 }, valueAxisFormat: FORMAT_USD_MILLIONS }],
     };
     const book = new FakeWorkbook({ selection: "B2" });
-    expect((await createExcelAdapter(book.run).insertPlan(plan, "selection")).status).toBe("inserted");
+    expect((await createExcelAdapter(book.run, book.isSetSupported).insertPlan(plan, "selection")).status).toBe("inserted");
     expect(book.sheet("Sheet1").charts).toEqual([
       { name: "MinerDebtChart", type: "ColumnStacked", dataRect: { row: 1, col: 1, rows: 3, cols: 2 }, seriesBy: "Columns", title: "By quarter", position: ["D2", "E4"], valueAxisFormat: FORMAT_USD_MILLIONS, legendPosition: "Bottom" },
     ]);
@@ -177,10 +177,11 @@ describe("Excel adapter: insertPlan", () => {
 });
 
 describe("Excel adapter: failures leave the sheet as it was", () => {
-  test("cell-edit mode: the read fails, nothing is written, the message says what to do", async () => {
+  test("cell-edit mode on a host that ignores delayForCellEdit: the read fails, nothing is written, the message says what to do", async () => {
     const book = new FakeWorkbook();
     book.cellEditMode = true;
-    const result = await createExcelAdapter(book.run).insertPlan(tablePlan(3), "selection");
+    const ignoringOptions = <T>(_options: unknown, batch: (context: Excel.RequestContext) => Promise<T>) => book.run(batch);
+    const result = await createExcelAdapter(ignoringOptions, book.isSetSupported).insertPlan(tablePlan(3), "selection");
     expect(result).toEqual({ status: "error", code: "InvalidOperationInCellEditMode", message: expect.stringMatching(/Press Enter or Esc/) });
     expect(book.sheet("Sheet1").cells.size).toBe(0);
   });
@@ -188,7 +189,7 @@ describe("Excel adapter: failures leave the sheet as it was", () => {
   test("a protected sheet is detected before writing", async () => {
     const book = new FakeWorkbook();
     book.sheet("Sheet1").protected = true;
-    const result = await createExcelAdapter(book.run).insertPlan(tablePlan(3), "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(3), "selection");
     expect(result.status).toBe("error");
     if (result.status === "error") {
       expect(result.code).toBe("SheetProtected");
@@ -209,7 +210,7 @@ describe("Excel adapter: failures leave the sheet as it was", () => {
       charts: [{ type: "columnStacked", title: "t", name: "MinerDebtChart", data: { row: 1, col: 0, rows: 5, cols: 2 }, seriesBy: "columns", position: { row: 1, col: 2, rows: 3, cols: 2 } }],
     };
     book.failOn = { op, code: "GeneralException" };
-    const result = await createExcelAdapter(book.run).insertPlan(withChart, "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(withChart, "selection");
     expect(result.status).toBe("error");
     if (result.status === "error") {
       expect(result.code).toBe("GeneralException");
@@ -223,16 +224,16 @@ describe("Excel adapter: failures leave the sheet as it was", () => {
     const book = new FakeWorkbook({ selection: "B3" });
     book.failOn = { op: "tables.add", code: "GeneralException" };
     book.afterFailure = () => {
-      book.cellEditMode = true;
+      book.sheet("Sheet1").protected = true; // the clean-up's clear is refused
     };
-    const result = await createExcelAdapter(book.run).insertPlan(tablePlan(2), "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(2), "selection");
     expect(result).toEqual({ status: "error", code: "GeneralException", message: expect.stringMatching(/Sheet1!B3:F6 may have been written: undo \(Ctrl\+Z\)/) });
   });
 
   test("a failure while writing to a new sheet removes that sheet", async () => {
     const book = new FakeWorkbook();
     book.failOn = { op: "table.style", code: "AccessDenied" };
-    const result = await createExcelAdapter(book.run).insertPlan(tablePlan(2), "newSheet");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(2), "newSheet");
     expect(result.status).toBe("error");
     if (result.status === "error") expect(result.message).toMatch(/protected or read-only/);
     expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
@@ -240,7 +241,7 @@ describe("Excel adapter: failures leave the sheet as it was", () => {
 
   test("no room at the sheet's edge: an error, no writes", async () => {
     const book = new FakeWorkbook({ selection: "A1048575" });
-    const result = await createExcelAdapter(book.run).insertPlan(tablePlan(3), "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(tablePlan(3), "selection");
     expect(result.status).toBe("error");
     expect(book.applied).toEqual([]);
   });
@@ -248,7 +249,7 @@ describe("Excel adapter: failures leave the sheet as it was", () => {
   test("a malformed plan is refused before Excel is touched", async () => {
     const book = new FakeWorkbook();
     const bad: InsertPlan = { label: "Bad", cells: [[textCell("a")], [textCell("b"), textCell("c")]] };
-    const result = await createExcelAdapter(book.run).insertPlan(bad, "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(bad, "selection");
     expect(result).toEqual({ status: "error", code: "InvalidPlan", message: expect.stringMatching(/row 2 has 2 cells/) });
     expect(book.runCount).toBe(0);
   });
@@ -257,7 +258,7 @@ describe("Excel adapter: failures leave the sheet as it was", () => {
 describe("Excel adapter: insertFormulaAtSelection and selectedAddress", () => {
   test("writes a MINERDEBT formula into an empty selected cell", async () => {
     const book = new FakeWorkbook({ selection: "C3:D4" });
-    const adapter = createExcelAdapter(book.run);
+    const adapter = createExcelAdapter(book.run, book.isSetSupported);
     expect(await adapter.selectedAddress()).toBe("Sheet1!C3:D4");
     const result = await adapter.insertFormulaAtSelection("=MINERDEBT.VERSION()", "selection");
     expect(result).toEqual({ status: "inserted", address: "Sheet1!C3", sheet: "Sheet1" });
@@ -268,14 +269,14 @@ describe("Excel adapter: insertFormulaAtSelection and selectedAddress", () => {
   test("refuses to overwrite the selected cell", async () => {
     const book = new FakeWorkbook({ selection: "C3" });
     book.sheet("Sheet1").ensure(2, 2).value = 42;
-    const result = await createExcelAdapter(book.run).insertFormulaAtSelection("=MINERDEBT.VERSION()", "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertFormulaAtSelection("=MINERDEBT.VERSION()", "selection");
     expect(result.status).toBe("conflict");
     expect(book.sheet("Sheet1").valueAt("C3")).toBe(42);
   });
 
   test("refuses anything but a MINERDEBT formula", async () => {
     const book = new FakeWorkbook();
-    const result = await createExcelAdapter(book.run).insertFormulaAtSelection("=WEBSERVICE(\"https://x\")", "selection");
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertFormulaAtSelection("=WEBSERVICE(\"https://x\")", "selection");
     expect(result.status).toBe("error");
     expect(book.runCount).toBe(0);
   });

@@ -1,48 +1,43 @@
 /**
- * The one module that calls Excel.run. It executes insert plans (../plans) in two syncs:
+ * The one module that calls Excel.run. It executes insert plans (../plans) in two syncs at
+ * the active cell (three on a new sheet):
  *
- *   1. read: the selection's top-left cell, whether the plan's footprint holds any value or
- *      formula or overlaps a table, sheet protection, existing sheet/table/chart names;
+ *   1. read: the active cell, whether the plan's footprint holds any value or formula,
+ *      overlaps a table or holds merged cells, whether it is formatted, sheet protection,
+ *      existing sheet/table/chart names, column widths;
+ *   (new sheet only: add the sheet and sync, so that Excel on the web can activate it —
+ *      office-js #930 — and a range on it can be selected, office-js #5118;)
  *   2. write: number formats, values/formulas, styles, tables, hyperlinks, column widths,
  *      charts, selection — all queued, then sent together.
  *
- * So an insert costs two context.sync calls whatever its row count. Anything that can be
- * known to fail (protected sheet, occupied cells, name clashes, no room at the sheet's edge,
- * cell-edit mode — which already fails the read) is caught before a single write.
+ * Every run passes `delayForCellEdit`, so an insert waits while the user is typing in a cell
+ * instead of failing. Anything that can be known to fail (protected sheet, occupied or merged
+ * cells, name clashes, no room at the sheet's edge) is caught before a single write.
  *
  * Excel does not roll a failed batch back: operations queued before the failing one stay
- * applied. So if the write sync throws anyway, a clean-up run removes what this insert may
- * have created (the new sheet, or the tables/charts it named, and the footprint's contents
- * and formats — the footprint was empty of values before, as sync 1 showed) and the result
- * is an error message. Only on that failure path are more syncs spent.
+ * applied. So if the write sync throws anyway, a clean-up run removes what this insert
+ * created (the new sheet, or the tables/charts it named) and the footprint's contents and
+ * hyperlinks — formats and merges too only when sync 1 showed the footprint unformatted —
+ * and the result is an error message. Only on that failure path are more syncs spent.
  */
-import type { CellRole, InsertPlan, PlanChartType } from "../plans/types";
+import type { InsertPlan } from "../plans/types";
 import { PlanError, columnLetters, layoutPlan, parseTopLeft, uniqueName, uniqueSheetName, type PlanLayout } from "../plans/layout";
+import { queueWrites } from "./queueWrites";
+import { describeExcelError } from "./excelErrors";
+import { MERGED_AREAS_API, OLD_EXCEL_REASON, REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from "./requirements";
+import { createUnavailableAdapter } from "./unavailableAdapter";
 import type { InsertResult, InsertTarget, WorkbookAdapter } from "./workbook";
 
-/** Excel.run's shape, injectable so tests can pass a fake Excel object model. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export { describeExcelError } from "./excelErrors";
+
+/** Excel.run's (options, batch) form, injectable so tests can pass a fake Excel object model. */
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Wait while the user edits a cell rather than fail (Excel.RunOptions.delayForCellEdit). */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /** The sheet a "new sheet" insert creates ("MinerDebt", "MinerDebt (2)", …). */
 export const NEW_SHEET_BASE_NAME = "MinerDebt";
-
-/** Excel column widths are in points; one character of the default font is about this many. */
-const POINTS_PER_CHARACTER = 5.6;
-
-/** Excel.ChartType names for the plan's chart types. */
-const EXCEL_CHART_TYPES: Record<PlanChartType, "ColumnStacked" | "BarStacked100" | "Line"> = {
-  columnStacked: "ColumnStacked",
-  barStacked100: "BarStacked100",
-  line: "Line",
-};
-
-const ROLE_FORMATS: Record<CellRole, { bold?: boolean; italic?: boolean; color?: string; size?: number; fill?: string }> = {
-  note: { italic: true, color: "#595959", size: 9 },
-  title: { bold: true, size: 12 },
-  heading: { bold: true, fill: "#D9E1F2" },
-  // Financial-model convention: hard-coded inputs in blue on light yellow.
-  input: { color: "#0000FF", fill: "#FFF2CC" },
-};
 
 interface WriteReport {
   sheetName: string;
@@ -50,104 +45,31 @@ interface WriteReport {
   tableNames: string[];
   chartNames: string[];
   blockAddress: string;
+  /** Sync 1 found no formatting and no merges in the footprint: clearing formats loses nothing. */
+  footprintWasBlank: boolean;
   /** Column widths (points) before the insert, by column address ("C:C"), to put back. */
   columnWidths: { address: string; points: number }[];
-}
-
-/** An error with Excel's `code` (OfficeExtension.Error), or any other thrown value. */
-function errorCode(error: unknown): string {
-  if (error && typeof error === "object" && "code" in error && typeof (error as { code: unknown }).code === "string") {
-    return (error as { code: string }).code;
-  }
-  return error instanceof PlanError ? "InvalidPlan" : "Unknown";
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
-  return String(error);
-}
-
-/** What the message bar says for an Excel failure: what happened and what to do. */
-export function describeExcelError(error: unknown): { code: string; message: string } {
-  const code = errorCode(error);
-  switch (code) {
-    case "InvalidOperationInCellEditMode":
-      return { code, message: "Excel is editing a cell. Press Enter or Esc to finish editing, then insert again." };
-    case "AccessDenied":
-      return { code, message: "Excel refused the change: the sheet or workbook may be protected or read-only. Unprotect it (Review > Unprotect Sheet) or insert on a new sheet." };
-    case "SheetProtected":
-      return { code, message: "The active sheet is protected, so nothing was written. Unprotect it (Review > Unprotect Sheet) or insert on a new sheet." };
-    case "InvalidPlan":
-      return { code, message: errorText(error) };
-    case "InvalidArgument":
-    case "InvalidReference":
-      return { code, message: `Excel rejected the insert (${code}): ${errorText(error)}. Nothing was written; try another cell or a new sheet.` };
-    case "ItemAlreadyExists":
-      return { code, message: "Excel says a table, chart or sheet with the same name already exists. Nothing was written; try again." };
-    default:
-      return { code, message: `Excel could not complete the insert (${code}): ${errorText(error)}` };
-  }
-}
-
-function applyRole(range: Excel.Range, role: CellRole): void {
-  const look = ROLE_FORMATS[role];
-  if (look.bold) range.format.font.bold = true;
-  if (look.italic) range.format.font.italic = true;
-  if (look.color) range.format.font.color = look.color;
-  if (look.size) range.format.font.size = look.size;
-  if (look.fill) range.format.fill.color = look.fill;
-}
-
-/** Queue every write of a placed plan on `sheet` (nothing is sent until the caller syncs). */
-function queueWrites(
-  sheet: Excel.Worksheet,
-  layout: PlanLayout,
-  names: { tables: readonly string[]; charts: readonly string[] },
-  activate: boolean,
-): void {
-  const block = sheet.getRange(layout.address);
-  // Formats first: a text cell must be "@" before its value arrives, or Excel parses "=…", "+…", "-…".
-  block.numberFormat = layout.numberFormats;
-  block.formulas = layout.values;
-  for (const style of layout.styles) applyRole(sheet.getRange(style.address), style.role);
-  layout.tables.forEach((table, index) => {
-    const created = sheet.tables.add(table.address, true);
-    created.name = names.tables[index];
-    created.style = table.style;
-  });
-  for (const link of layout.hyperlinks) {
-    sheet.getRange(link.address).hyperlink = { address: link.url, textToDisplay: link.url, screenTip: link.url };
-  }
-  if (layout.autofitAddress) sheet.getRange(layout.autofitAddress).format.autofitColumns();
-  for (const width of layout.columnWidths) {
-    sheet.getRange(width.address).format.columnWidth = Math.round(width.characters * POINTS_PER_CHARACTER);
-  }
-  layout.charts.forEach((chart, index) => {
-    const created = sheet.charts.add(
-      EXCEL_CHART_TYPES[chart.type],
-      sheet.getRange(chart.dataAddress),
-      chart.seriesBy === "columns" ? "Columns" : "Rows",
-    );
-    created.name = names.charts[index];
-    created.title.text = chart.title;
-    created.legend.position = "Bottom";
-    if (chart.valueAxisFormat) created.axes.valueAxis.numberFormat = chart.valueAxisFormat;
-    created.setPosition(chart.topLeft, chart.bottomRight);
-  });
-  if (activate) sheet.activate();
-  block.select();
 }
 
 function qualified(sheetName: string, address: string): string {
   return /^[A-Za-z0-9_.]+$/.test(sheetName) ? `${sheetName}!${address}` : `'${sheetName.replace(/'/g, "''")}'!${address}`;
 }
 
-export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)): WorkbookAdapter {
+/**
+ * The adapter inside Excel. `run` and `isSetSupported` default to Office's; a client without
+ * ExcelApi REQUIRED_EXCEL_API gets the unavailable adapter with the reason, not exceptions.
+ */
+export function createExcelAdapter(
+  run: ExcelRun = (options, batch) => Excel.run(options, batch),
+  isSetSupported: IsSetSupported = officeIsSetSupported,
+): WorkbookAdapter {
+  if (!isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) return createUnavailableAdapter(OLD_EXCEL_REASON);
+  const canCheckMerges = isSetSupported("ExcelApi", MERGED_AREAS_API);
+
   /** Undo what a failed write sync may have left (see the module comment). Best effort. */
   async function cleanUp(report: WriteReport): Promise<boolean> {
     try {
-      await run(async (context) => {
+      await run(RUN_OPTIONS, async (context) => {
         const sheets = context.workbook.worksheets;
         if (report.createdSheet) {
           const sheet = sheets.getItemOrNullObject(report.sheetName);
@@ -165,7 +87,14 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
         await context.sync();
         for (const table of tables) if (!table.isNullObject) table.delete();
         for (const chart of charts) if (!chart.isNullObject) chart.delete();
-        sheet.getRange(report.blockAddress).clear("All");
+        const block = sheet.getRange(report.blockAddress);
+        if (report.footprintWasBlank) {
+          block.clear("All");
+        } else {
+          // Formats and merges that were there before the insert stay; only what it wrote goes.
+          block.clear("Contents");
+          block.clear("Hyperlinks");
+        }
         for (const width of report.columnWidths) sheet.getRange(width.address).format.columnWidth = width.points;
         await context.sync();
       });
@@ -180,7 +109,7 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
     try {
       // A malformed plan is refused before Excel is touched.
       layoutPlan(plan, { row: 0, col: 0 });
-      return await run(async (context): Promise<InsertResult> => {
+      return await run(RUN_OPTIONS, async (context): Promise<InsertResult> => {
         const workbook = context.workbook;
         const sheets = workbook.worksheets;
         sheets.load("items/name");
@@ -193,6 +122,8 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
         let anchor: Excel.Range | null = null;
         let footprint: Excel.Range | null = null;
         let used: Excel.Range | null = null;
+        let formatted: Excel.Range | null = null;
+        let merged: Excel.RangeAreas | null = null;
         let overlapping: Excel.TableScopedCollection | null = null;
         const widthProbes: Excel.RangeFormat[] = [];
         if (target === "selection") {
@@ -200,14 +131,22 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
           active.load("name");
           active.protection.load("protected");
           active.charts.load("items/name");
-          anchor = workbook.getSelectedRange().getCell(0, 0);
+          // The active cell, not getSelectedRange: that throws when a chart, a shape or
+          // several areas are selected (office-js #2268).
+          anchor = workbook.getActiveCell();
           anchor.load("address");
           footprint = anchor.getResizedRange(rows - 1, cols - 1);
           footprint.load("address");
           used = footprint.getUsedRangeOrNullObject(true);
           used.load("address");
+          formatted = footprint.getUsedRangeOrNullObject(false);
+          formatted.load("address");
           overlapping = footprint.getTables(false);
           overlapping.load("items/name");
+          if (canCheckMerges) {
+            merged = footprint.getMergedAreasOrNullObject();
+            merged.load("address");
+          }
           // Autofit and fixed widths change whole columns: remember them in case of a failure.
           if (plan.autofit || plan.columns?.some((column) => column.width !== undefined)) {
             for (let i = 0; i < cols; i++) {
@@ -230,20 +169,28 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
         let sheetName: string;
         let layout: PlanLayout;
         let chartNames: string[];
-        if (target === "selection" && active && anchor && footprint && used && overlapping) {
+        let footprintWasBlank = true;
+        if (target === "selection" && active && anchor && footprint && used && formatted && overlapping) {
           if (active.protection.protected) {
             return { status: "error", ...describeExcelError({ code: "SheetProtected" }) };
           }
-          if (!used.isNullObject || overlapping.items.length > 0) {
-            const what = !used.isNullObject ? `holds data (${used.address})` : `overlaps table ${overlapping.items[0].name}`;
+          const mergedAddress = merged && !merged.isNullObject ? merged.address : null;
+          if (!used.isNullObject || overlapping.items.length > 0 || mergedAddress) {
+            const what = !used.isNullObject
+              ? `holds data (${used.address})`
+              : overlapping.items.length > 0
+                ? `overlaps table ${overlapping.items[0].name}`
+                : `contains merged cells (${mergedAddress}), which a table cannot cover`;
             return {
               status: "conflict",
               address: footprint.address,
               message: `${plan.label} needs ${footprint.address} (${rows} × ${cols} cells), which ${what}. Nothing was overwritten.`,
             };
           }
+          // Merges are known absent only where they could be checked.
+          footprintWasBlank = formatted.isNullObject && canCheckMerges;
           const placed = parseTopLeft(anchor.address);
-          if (!placed) throw new PlanError(`Could not read the selected cell's address (${anchor.address})`);
+          if (!placed) throw new PlanError(`Could not read the active cell's address (${anchor.address})`);
           layout = layoutPlan(plan, placed.position);
           sheet = active;
           sheetName = active.name;
@@ -253,6 +200,9 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
         } else {
           sheetName = uniqueSheetName(NEW_SHEET_BASE_NAME, sheets.items.map((item) => item.name));
           sheet = sheets.add(sheetName);
+          // Sync before activating: Excel on the web may not activate a sheet added in the same
+          // batch (office-js #930), and select() on an inactive sheet fails (office-js #5118).
+          await context.sync(); // new sheet only: sync 2
           layout = layoutPlan(plan, { row: 0, col: 0 });
           chartNames = [];
           for (const chart of plan.charts ?? []) chartNames.push(uniqueName(chart.name, chartNames));
@@ -263,9 +213,9 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
           const letters = columnLetters(anchorColumn + i);
           return { address: `${letters}:${letters}`, points: format.columnWidth };
         });
-        report = { sheetName, createdSheet: target === "newSheet", tableNames, chartNames, blockAddress: layout.address, columnWidths };
-        queueWrites(sheet, layout, { tables: tableNames, charts: chartNames }, target === "newSheet");
-        await context.sync(); // sync 2: write
+        report = { sheetName, createdSheet: target === "newSheet", tableNames, chartNames, blockAddress: layout.address, footprintWasBlank, columnWidths };
+        queueWrites(sheet, layout, plan.autofit, { tables: tableNames, charts: chartNames }, target === "newSheet");
+        await context.sync(); // write
         return { status: "inserted", address: qualified(sheetName, layout.address), sheet: sheetName };
       });
     } catch (error) {
@@ -289,16 +239,23 @@ export function createExcelAdapter(run: ExcelRun = (batch) => Excel.run(batch)):
     return insertPlan({ label: "The formula", cells: [[{ kind: "formula", parts: [formula] }]] }, target);
   }
 
+  /** The selected range; when a chart, shape or several areas are selected, the active cell. */
   async function selectedAddress(): Promise<string | null> {
-    try {
-      return await run(async (context) => {
-        const range = context.workbook.getSelectedRange();
+    const read = (pick: (workbook: Excel.Workbook) => Excel.Range) =>
+      run(RUN_OPTIONS, async (context) => {
+        const range = pick(context.workbook);
         range.load("address");
         await context.sync();
         return range.address;
       });
+    try {
+      return await read((workbook) => workbook.getSelectedRange());
     } catch {
-      return null;
+      try {
+        return await read((workbook) => workbook.getActiveCell());
+      } catch {
+        return null;
+      }
     }
   }
 

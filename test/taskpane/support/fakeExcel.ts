@@ -10,7 +10,21 @@
  * - a string written to a cell is parsed the way Excel parses typed input — "=…" is a
  *   formula, "+…"/"-…"/"@…" that is not a number becomes a formula, numeric text becomes a
  *   number — unless the cell's number format is "@" (text), where it stays text;
- * - a protected sheet refuses writes (AccessDenied); cell-edit mode fails every sync.
+ * - a protected sheet refuses writes (AccessDenied); cell-edit mode fails every sync, unless
+ *   the run asked `{ delayForCellEdit: true }`: then the sync waits until the edit ends;
+ * - `format.autofitColumns()` sizes WHOLE columns from every cell in them, not only the range
+ *   it is called on (office-js #1017, #5999);
+ * - a sheet added in a batch is not activatable until a sync has happened since its `add`
+ *   (Excel on the web, office-js #930): `activate()` in the same batch has no effect; `select()`
+ *   on a sheet that is not the active one fails with InvalidOperation (office-js #5118);
+ * - `tables.add("A1:C3")` with a bare address string uses the ACTIVE sheet, whatever collection
+ *   it is called on (TableCollection.add: "If the address does not contain a sheet name, the
+ *   currently-active sheet is used"); a table over merged cells fails (MergedRangeConflict);
+ * - `getSelectedRange()` fails with InvalidSelection when a chart, a shape or several areas are
+ *   selected (office-js #2268); `getActiveCell()` still answers;
+ * - the client has an ExcelApi version (`apiVersion`): APIs of a later set fail at sync with
+ *   ApiNotFound (Range.getTables 1.9, Range.getMergedAreasOrNullObject 1.13), and
+ *   `isSetSupported` answers from it.
  */
 
 /** Excel's default column width in points (8.43 characters). */
@@ -51,9 +65,20 @@ export interface FakeChart {
   legendPosition: string | null;
 }
 
+/** Width in points the fake's autofit gives a cell's shown text (about 5.6 pt a character, plus padding). */
+export function autofitWidth(text: string): number {
+  return Math.min(1789, Math.round(text.length * 5.6 + 8));
+}
+
+function shownText(cell: FakeCell): string {
+  return String(cell.value);
+}
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   readonly tables: FakeTable[] = [];
+  /** Merged areas (A1 rects). */
+  readonly merges: Rect[] = [];
   readonly charts: FakeChart[] = [];
   readonly columnWidths = new Map<number, number>();
   autofitted: string[] = [];
@@ -90,7 +115,7 @@ export class FakeSheet {
     const cells = [...this.cells.entries()]
       .filter(([, c]) => c.value !== "" || c.formula !== null || c.numberFormat !== "General" || c.hyperlink || c.bold || c.italic || c.fontColor || c.fill)
       .sort(([a], [b]) => a.localeCompare(b));
-    return JSON.stringify({ cells, tables: this.tables, charts: this.charts, widths: [...this.columnWidths.entries()] });
+    return JSON.stringify({ cells, tables: this.tables, charts: this.charts, widths: [...this.columnWidths.entries()], merges: this.merges });
   }
 }
 
@@ -104,6 +129,23 @@ export interface FakeWorkbookOptions {
   sheets?: string[];
   active?: string;
   selection?: string;
+  /** The active cell; by default the selection's top-left cell. */
+  activeCell?: string;
+  /** What is selected: a range (default), or something getSelectedRange cannot return. */
+  selectionKind?: "range" | "chart" | "shape" | "multipleAreas";
+  /** The client's ExcelApi requirement set (default "1.17"). */
+  apiVersion?: string;
+}
+
+/** "1.9" < "1.13": compare requirement-set versions numerically. */
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 type Op = { name: string; apply: () => void };
@@ -112,6 +154,11 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[];
   activeSheet: string;
   selection: string;
+  activeCell: string | null;
+  selectionKind: NonNullable<FakeWorkbookOptions["selectionKind"]>;
+  apiVersion: string;
+  /** Sheets added in the sync under way (not activatable yet, as in Excel on the web). */
+  readonly addedThisSync = new Set<string>();
   syncCount = 0;
   runCount = 0;
   cellEditMode = false;
@@ -126,6 +173,40 @@ export class FakeWorkbook {
     this.sheets = (options.sheets ?? ["Sheet1"]).map((name) => new FakeSheet(name));
     this.activeSheet = options.active ?? this.sheets[0].name;
     this.selection = options.selection ?? "A1";
+    this.activeCell = options.activeCell ?? null;
+    this.selectionKind = options.selectionKind ?? "range";
+    this.apiVersion = options.apiVersion ?? "1.17";
+  }
+
+  /** Office.context.requirements.isSetSupported's replacement. */
+  isSetSupported = (name: string, minVersion?: string): boolean =>
+    name === "ExcelApi" && compareVersions(minVersion ?? "1.1", this.apiVersion) <= 0;
+
+  /** Throws ApiNotFound at sync if the client's ExcelApi is older than `version`. */
+  requireApi(version: string, api: string): void {
+    if (!this.isSetSupported("ExcelApi", version)) throw new FakeExcelError("ApiNotFound", `${api} needs ExcelApi ${version}; this client has ${this.apiVersion}`);
+  }
+
+  private cellEditEnded: (() => void) | null = null;
+  private cellEditEnd: Promise<void> | null = null;
+  private waitingListeners: (() => void)[] = [];
+  /** Resolves once a run with delayForCellEdit is waiting for the edit to end. */
+  whenWaitingForCellEdit(): Promise<void> {
+    if (this.cellEditEnd) return Promise.resolve(); // one is waiting already
+    return new Promise((resolve) => this.waitingListeners.push(resolve));
+  }
+  /** The user presses Enter: cell-edit mode ends and delayed batches go ahead. */
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    this.cellEditEnded?.();
+    this.cellEditEnded = null;
+    this.cellEditEnd = null;
+  }
+  /** For FakeContext: wait until cell-edit mode ends. */
+  waitForCellEdit(): Promise<void> {
+    if (!this.cellEditEnd) this.cellEditEnd = new Promise((resolve) => { this.cellEditEnded = resolve; });
+    for (const listener of this.waitingListeners.splice(0)) listener();
+    return this.cellEditEnd;
   }
 
   sheet(name: string): FakeSheet {
@@ -138,10 +219,19 @@ export class FakeWorkbook {
     return this.sheets.flatMap((s) => s.tables);
   }
 
-  /** Excel.run's replacement. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  /** Options of every run, in order. */
+  readonly runOptions: { delayForCellEdit?: boolean }[] = [];
+
+  /** Excel.run's replacement: `run(batch)` or `run(options, batch)`, as Excel.run. */
+  run = async <T>(
+    first: { delayForCellEdit?: boolean } | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
     this.runCount++;
-    const context = new FakeContext(this);
+    const options = typeof first === "function" ? {} : first;
+    const batch = typeof first === "function" ? first : second!;
+    this.runOptions.push(options);
+    const context = new FakeContext(this, options.delayForCellEdit === true);
     return batch(context as unknown as Excel.RequestContext);
   };
 }
@@ -212,7 +302,7 @@ function parseTyped(input: string, format: string): { value: string | number | b
 
 class FakeContext {
   private ops: Op[] = [];
-  constructor(readonly book: FakeWorkbook) {}
+  constructor(readonly book: FakeWorkbook, private readonly delayForCellEdit = false) {}
 
   readonly workbook = new WorkbookProxy(this);
 
@@ -228,7 +318,16 @@ class FakeContext {
     this.book.syncCount++;
     const ops = this.ops;
     this.ops = [];
+    if (this.book.cellEditMode && this.delayForCellEdit) await this.book.waitForCellEdit();
     if (this.book.cellEditMode) throw new FakeExcelError("InvalidOperationInCellEditMode", "The operation isn't available in cell-edit mode.");
+    try {
+      this.apply(ops);
+    } finally {
+      this.book.addedThisSync.clear();
+    }
+  }
+
+  private apply(ops: Op[]): void {
     for (const op of ops) {
       if (this.book.failOn && this.book.failOn.op === op.name) {
         const code = this.book.failOn.code;
@@ -278,7 +377,17 @@ class WorkbookProxy {
   }
   getSelectedRange(): RangeProxy {
     const book = this.ctx.book;
-    return new RangeProxy(this.ctx, () => book.activeSheet, () => parseRect(book.selection));
+    return new RangeProxy(this.ctx, () => book.activeSheet, () => {
+      if (book.selectionKind !== "range") throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+      return parseRect(book.selection);
+    });
+  }
+  getActiveCell(): RangeProxy {
+    const book = this.ctx.book;
+    return new RangeProxy(this.ctx, () => book.activeSheet, () => {
+      const rect = parseRect(book.activeCell ?? book.selection);
+      return { row: rect.row, col: rect.col, rows: 1, cols: 1 };
+    });
   }
 }
 
@@ -314,6 +423,7 @@ class WorksheetCollectionProxy extends Loadable {
         throw new FakeExcelError("ItemAlreadyExists", `Sheet ${name} exists`);
       }
       this.ctx.book.sheets.push(new FakeSheet(name));
+      this.ctx.book.addedThisSync.add(name);
     });
     return new WorksheetProxy(this.ctx, () => name);
   }
@@ -365,6 +475,8 @@ class WorksheetProxy extends Loadable {
   }
   activate(): void {
     this.ctx.queue("activate", () => {
+      // Excel on the web: a sheet added in this same batch does not become active (office-js #930).
+      if (this.ctx.book.addedThisSync.has(this.fake().name)) return;
       this.ctx.book.activeSheet = this.fake().name;
     });
   }
@@ -425,20 +537,53 @@ class RangeProxy extends Loadable {
       return rect;
     });
   }
-  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    void valuesOnly;
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    // valuesOnly false (Excel's default): formatted and merged cells count as used too.
     const used = (): Rect | null => {
       const rect = this.rect();
       let top = Infinity, left = Infinity, bottom = -1, right = -1;
-      for (const [k, cell] of this.fakeSheet().cells) {
-        if (cell.value === "" && cell.formula === null) continue;
+      const include = (r: Rect) => {
+        top = Math.min(top, r.row); left = Math.min(left, r.col);
+        bottom = Math.max(bottom, r.row + r.rows - 1); right = Math.max(right, r.col + r.cols - 1);
+      };
+      const sheet = this.fakeSheet();
+      for (const [k, cell] of sheet.cells) {
+        const hasValue = cell.value !== "" || cell.formula !== null;
+        const formatted = cell.numberFormat !== "General" || cell.hyperlink !== null || cell.bold || cell.italic || cell.fontColor !== null || cell.fill !== null;
+        if (!hasValue && (valuesOnly || !formatted)) continue;
         const [row, col] = k.split(":").map(Number);
         if (!overlaps(rect, { row, col, rows: 1, cols: 1 })) continue;
-        top = Math.min(top, row); left = Math.min(left, col); bottom = Math.max(bottom, row); right = Math.max(right, col);
+        include({ row, col, rows: 1, cols: 1 });
+      }
+      if (!valuesOnly) {
+        for (const merge of sheet.merges) {
+          if (!overlaps(rect, merge)) continue;
+          const top2 = Math.max(rect.row, merge.row), left2 = Math.max(rect.col, merge.col);
+          include({ row: top2, col: left2, rows: Math.min(rect.row + rect.rows, merge.row + merge.rows) - top2, cols: Math.min(rect.col + rect.cols, merge.col + merge.cols) - left2 });
+        }
       }
       return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
     };
     return new RangeProxy(this.ctx, this.sheetName, () => used() ?? this.rect(), () => used() === null);
+  }
+  /** The merged areas overlapping this range (a RangeAreas: `address` lists them), or a null object. */
+  getMergedAreasOrNullObject(): { address: string; isNullObject: boolean; load: (p: string) => void } {
+    let loaded: { address: string; isNullObject: boolean } | undefined;
+    const read = () => {
+      if (!loaded) throw new FakeExcelError("PropertyNotLoaded", "address was not loaded");
+      return loaded;
+    };
+    return {
+      get address() { return read().address; },
+      get isNullObject() { return read().isNullObject; },
+      load: () => {
+        this.ctx.queueLoad(() => {
+          this.ctx.book.requireApi("1.13", "Range.getMergedAreasOrNullObject");
+          const areas = this.fakeSheet().merges.filter((m) => overlaps(m, this.rect()));
+          loaded = { isNullObject: areas.length === 0, address: areas.map((m) => `${sheetPrefix(this.sheetName())}!${rectText(m)}`).join(",") };
+        });
+      },
+    };
   }
   getTables(fullyContained?: boolean): { items: { name: string }[]; load: (p: string) => void } {
     void fullyContained;
@@ -450,6 +595,7 @@ class RangeProxy extends Loadable {
       },
       load: () => {
         this.ctx.queueLoad(() => {
+          this.ctx.book.requireApi("1.9", "Range.getTables");
           items = this.ctx.book.allTables().filter((t) => this.ctx.book.sheets.some((s) => s.tables.includes(t) && s === this.fakeSheet()) && overlaps(t.rect, this.rect())).map((t) => ({ name: t.name }));
         });
       },
@@ -506,17 +652,32 @@ class RangeProxy extends Loadable {
   }
   select(): void {
     this.ctx.queue("select", () => {
+      // Range.select works on the active sheet only (office-js #5118).
+      if (this.fakeSheet() !== this.ctx.book.sheet(this.ctx.book.activeSheet)) {
+        throw new FakeExcelError("InvalidOperation", `Cannot select a range on ${this.sheetName()}, which is not the active sheet`);
+      }
       this.ctx.book.selection = rectText(this.rect());
+      this.ctx.book.activeCell = null;
+      this.ctx.book.selectionKind = "range";
     });
   }
-  clear(applyTo?: string): void {
-    this.ctx.queue("clear", () => {
-      void applyTo;
+  /** Excel.ClearApplyTo: "All" (default), "Contents", "Formats", "Hyperlinks". */
+  clear(applyTo: string = "All"): void {
+    this.ctx.queue(`clear.${applyTo}`, () => {
       const rect = this.rect();
       const sheet = this.fakeSheet();
-      for (const k of [...sheet.cells.keys()]) {
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
+      for (const [k, cell] of [...sheet.cells.entries()]) {
         const [row, col] = k.split(":").map(Number);
-        if (overlaps(rect, { row, col, rows: 1, cols: 1 })) sheet.cells.delete(k);
+        if (!overlaps(rect, { row, col, rows: 1, cols: 1 })) continue;
+        if (applyTo === "All") sheet.cells.delete(k);
+        if (applyTo === "Contents") { cell.value = ""; cell.formula = null; }
+        if (applyTo === "Hyperlinks") cell.hyperlink = null;
+        if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", bold: false, italic: false, fontColor: null, fill: null });
+      }
+      // Clearing formats (or everything) unmerges, as in Excel.
+      if (applyTo === "All" || applyTo === "Formats") {
+        for (let i = sheet.merges.length - 1; i >= 0; i--) if (overlaps(sheet.merges[i], rect)) sheet.merges.splice(i, 1);
       }
     });
   }
@@ -548,7 +709,16 @@ class RangeFormatProxy {
       const rect = this.range.rect();
       const sheet = this.range.fakeSheet();
       sheet.autofitted.push(rectText(rect));
-      for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, 77);
+      // Whole columns, as Excel does (office-js #1017, #5999): every non-empty cell of the
+      // column counts, inside the range or not.
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        let widest = 0;
+        for (const [k, cell] of sheet.cells) {
+          if (Number(k.split(":")[1]) !== c || (cell.value === "" && cell.formula === null)) continue;
+          widest = Math.max(widest, autofitWidth(shownText(cell)));
+        }
+        if (widest > 0) sheet.columnWidths.set(c, widest);
+      }
     });
   }
   private width: number | undefined;
@@ -586,13 +756,26 @@ class TableCollectionProxy extends Loadable {
     this.ctx.queueLoad(() => this.set("items", (this.sheet ? this.sheet().tables : this.ctx.book.allTables()).map((t) => ({ name: t.name }))));
     return this;
   }
-  add(address: string, hasHeaders: boolean): TableProxy {
+  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     void hasHeaders;
-    const holder: { table: FakeTable | null } = { table: null };
+    const holder: { table: FakeTable | null; sheet: FakeSheet | null } = { table: null, sheet: null };
     this.ctx.queue("tables.add", () => {
-      const sheet = this.sheet!();
+      // A Range carries its sheet; an address string without a sheet name means the ACTIVE
+      // sheet (TableCollection.add), whichever collection it is called on.
+      const book = this.ctx.book;
+      let sheet: FakeSheet;
+      let rect: Rect;
+      if (typeof address === "string") {
+        const bang = address.lastIndexOf("!");
+        sheet = bang >= 0 ? book.sheet(address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'")) : book.sheet(book.activeSheet);
+        rect = parseRect(address);
+      } else {
+        sheet = address.fakeSheet();
+        rect = address.rect();
+      }
+      holder.sheet = sheet;
       if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
-      const rect = parseRect(address);
+      if (sheet.merges.some((m) => overlaps(m, rect))) throw new FakeExcelError("MergedRangeConflict", "A table can't overlap with merged cells");
       if (sheet.tables.some((t) => overlaps(t.rect, rect))) throw new FakeExcelError("InvalidOperation", "Tables can't overlap");
       const taken = new Set(this.ctx.book.allTables().map((t) => t.name.toLowerCase()));
       let n = 1;
@@ -600,7 +783,7 @@ class TableCollectionProxy extends Loadable {
       holder.table = { name: `Table${n}`, rect, style: "TableStyleMedium2" };
       sheet.tables.push(holder.table);
     });
-    return new TableProxy(this.ctx, () => holder.table, () => this.sheet!());
+    return new TableProxy(this.ctx, () => holder.table, () => holder.sheet ?? this.sheet!());
   }
   getItemOrNullObject(name: string): TableProxy {
     const find = () => this.sheet!().tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
