@@ -1,8 +1,10 @@
+/** @jest-environment jsdom */
 // Build smoke test: the production webpack build (with a non-default base URL) emits every file the
 // manifest needs, the functions bundle carries no React/Fluent, and the manifest uses the base URL.
 import { existsSync, readdirSync, readFileSync } from "fs";
 import path from "path";
 import { builtDist, TEST_BASE_URL } from "../support/built-dist";
+import { checkOfficeAppOrder } from "../support/manifest-order";
 
 jest.setTimeout(10 * 60 * 1000);
 
@@ -24,6 +26,7 @@ describe("production build", () => {
       "taskpane.js",
       "commands.html",
       "commands.js",
+      "support.html",
       "assets/icon-16.png",
       "assets/icon-32.png",
       "assets/icon-64.png",
@@ -68,10 +71,24 @@ describe("production build", () => {
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) expect(url.startsWith(TEST_BASE_URL) ? "ok" : url).toBe("ok");
     expect(xml).toContain(`<AppDomain>${new URL(TEST_BASE_URL).origin}</AppDomain>`);
+    expect(xml).toContain(`<SupportUrl DefaultValue="${TEST_BASE_URL}support.html"/>`);
     // The URLs must name files the build emitted.
     for (const url of urls) {
       const file = url.slice(TEST_BASE_URL.length).replace(/#.*$/, "");
       expect(existsSync(path.join(dist, file)) ? file : `missing ${file}`).toBe(file);
     }
+  });
+
+  it("writes a manifest that keeps the schema's element order and version format", () => {
+    const doc = new DOMParser().parseFromString(read("manifest.xml"), "application/xml");
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(checkOfficeAppOrder(doc)).toEqual([]);
+  });
+
+  it("ships a support page without scripts or outside requests", () => {
+    const html = read("support.html");
+    expect(html).toMatch(/<title>MinerDebt: help and support<\/title>/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//i);
   });
 });

@@ -2,6 +2,8 @@
 // Offline manifest check (office-addin-manifest validate needs the network; `npm run validate` keeps it).
 import { existsSync, readFileSync } from "fs";
 import path from "path";
+import { REQUIRED_EXCEL_API } from "../../src/taskpane/excel/requirements";
+import { checkOfficeAppOrder } from "../support/manifest-order";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
@@ -83,8 +85,19 @@ describe("manifest.xml", () => {
   it("declares requirement sets and minimal permissions", () => {
     const sets = Object.fromEntries(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
     expect(sets.CustomFunctionsRuntime).toBe("1.2");
-    expect(sets.ExcelApi).toBeDefined();
+    // The set the adapter cannot do without (Range.getTables); newer APIs are checked at run time.
+    expect(sets.ExcelApi).toBe(REQUIRED_EXCEL_API);
     expect(all("Permissions")[0].textContent).toBe("ReadWriteDocument");
+  });
+
+  it("is ready for distribution: version 1.0.0.0, a real support page, elements in the schema's order", () => {
+    expect(all("Version")[0].textContent).toBe("1.0.0.0");
+    const support = new URL(all("SupportUrl")[0].getAttribute("DefaultValue") as string);
+    expect(support.pathname).toBe("/support.html");
+    expect(support.hash).toBe("");
+    expect(existsSync(path.join(ROOT, "src/support/support.html"))).toBe(true);
+    expect(resources().get("GetStarted.LearnMoreUrl")).toBe(support.href);
+    expect(checkOfficeAppOrder(doc)).toEqual([]);
   });
 
   it("has a ShowTaskpane button on the Home tab", () => {
