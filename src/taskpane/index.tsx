@@ -3,7 +3,8 @@ import { App } from "./App";
 import { createUnavailableAdapter } from "./excel/unavailableAdapter";
 import { browserOpenExternal, fetchFunctionsMetadata, type PaneServices } from "./services";
 import { resolveTheme } from "./theme";
-import { officeReady } from "./office-ready";
+import { watchOfficeHost } from "./office-ready";
+import type { WorkbookAdapter } from "./excel/workbook";
 
 /** Links open outside the pane: Office's browser window where the host offers it, else a new tab. */
 function openExternal(url: string): void {
@@ -20,20 +21,29 @@ function openExternal(url: string): void {
   browserOpenExternal(url);
 }
 
-officeReady().then(async (host) => {
-  const container = document.getElementById("root");
-  if (!container) throw new Error("taskpane.html has no #root element");
+/** Builds the adapter for a host: Excel's inside Excel (a chunk of its own), else the browse-only one. */
+async function adapterFor(host: Office.HostType | null): Promise<WorkbookAdapter> {
   const inExcel = typeof Office !== "undefined" && host === Office.HostType.Excel && typeof Excel !== "undefined";
-  // The Excel adapter (and the plan layout it uses) is a chunk of its own: not needed outside Excel.
-  const adapter = inExcel
-    ? (await import(/* webpackChunkName: "excel-adapter" */ "./excel/excelAdapter")).createExcelAdapter()
-    : createUnavailableAdapter();
+  return inExcel ? (await import(/* webpackChunkName: "excel-adapter" */ "./excel/excelAdapter")).createExcelAdapter() : createUnavailableAdapter();
+}
+
+const container = document.getElementById("root");
+if (!container) throw new Error("taskpane.html has no #root element");
+const root = createRoot(container);
+const params = new URLSearchParams(window.location.search);
+const tab = params.get("tab");
+const services: PaneServices = { openExternal, loadFunctionsMetadata: fetchFunctionsMetadata };
+let latest = 0;
+
+// Rendered when the host is known, and again if Excel's handshake finishes after the pane
+// rendered without it (office-ready.ts): the same tree, now with the Excel adapter.
+watchOfficeHost(async (host) => {
+  const call = ++latest;
+  const adapter = await adapterFor(host);
+  if (call !== latest) return; // a later host report won
   const officeTheme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
   const theme = resolveTheme(window.location.search, officeTheme?.bodyBackgroundColor);
-  const services: PaneServices = { openExternal, loadFunctionsMetadata: fetchFunctionsMetadata };
-  const params = new URLSearchParams(window.location.search);
-  const tab = params.get("tab");
-  createRoot(container).render(
+  root.render(
     <App
       adapter={adapter}
       theme={theme}
