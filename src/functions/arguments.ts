@@ -100,12 +100,24 @@ export function optionalText(value: unknown, name: string): string | null {
   return text(cell, name);
 }
 
+/** The cells of an argument: a value, a row of values or a 2-D range, as one flat list. */
+function cellsOf(value: unknown): unknown[] {
+  // Not Array.prototype.flat: functions.js must run on ES2016 engines (docs/taskpane.md).
+  if (!Array.isArray(value)) return [value];
+  const cells: unknown[] = [];
+  for (const row of value) {
+    if (Array.isArray(row)) for (const cell of row) cells.push(cell);
+    else cells.push(row);
+  }
+  return cells;
+}
+
 /**
  * A list argument (tickers, field names): text with items separated by commas or semicolons,
  * or a range of cells each holding items. Omitted or all blank → null.
  */
 export function list(value: unknown, name: string): string[] | null {
-  const cells = Array.isArray(value) ? value.flat(2) : [value];
+  const cells = cellsOf(value);
   const items: string[] = [];
   for (const cell of cells) {
     if (omitted(cell)) continue;
@@ -128,4 +140,55 @@ export function named<T>(name: string, parse: () => T): T {
     }
     throw error;
   }
+}
+
+// Excel passes a linked data type cell (e.g. Stocks) to an `any` parameter as an entity
+// object on CustomFunctionsRuntime 1.4+ (custom-functions-data-types-concepts): { type:
+// "LinkedEntity", text: "Marathon Digital Holdings Inc (XNAS:MARA)", properties: { "Ticker
+// symbol": { type: "String", basicValue: "MARA" }, … } }. Its ticker is what an issuer means.
+const TICKER_PROPERTIES = ["Ticker symbol", "Ticker", "ticker", "Symbol", "symbol"];
+/** "(XNAS:MARA)" or "(MARA)" at the end of an entity's text. */
+const TICKER_IN_TEXT = /\((?:[A-Z]{2,6}:)?([A-Z][A-Z0-9.]{0,9})\)\s*$/;
+
+function scalarOf(value: unknown): unknown {
+  if (value !== null && typeof value === "object" && "basicValue" in value) return (value as { basicValue: unknown }).basicValue;
+  return value;
+}
+
+function tickerText(value: unknown): string | null {
+  const scalar = scalarOf(value);
+  return typeof scalar === "string" && /^[A-Za-z][A-Za-z0-9.]{0,9}$/.test(scalar.trim()) ? scalar.trim() : null;
+}
+
+/**
+ * One cell of an issuer argument: text and numbers as they are; a data-type entity (a Stocks
+ * cell) as its ticker — its ticker property, its basic value, or the "(XNAS:MARA)" in its
+ * text; any other object is an error that says what to pass instead.
+ */
+export function entityTicker(cell: unknown, name: string): unknown {
+  if (cell === null || typeof cell !== "object" || Array.isArray(cell)) return cell;
+  const entity = cell as { type?: unknown; text?: unknown; properties?: Record<string, unknown> };
+  const properties = entity.properties && typeof entity.properties === "object" ? entity.properties : {};
+  for (const key of TICKER_PROPERTIES) {
+    const ticker = tickerText(properties[key]);
+    if (ticker) return ticker;
+  }
+  const basic = tickerText(cell);
+  if (basic) return basic;
+  const inText = typeof entity.text === "string" ? TICKER_IN_TEXT.exec(entity.text) : null;
+  if (inText) return inText[1];
+  const what = typeof entity.type === "string" ? `a ${entity.type} data type` : "an object";
+  const label = typeof entity.text === "string" ? ` (${JSON.stringify(entity.text.slice(0, 60))})` : "";
+  throw invalidArgument(`${name} must be a ticker such as "MARA" or a Stocks data-type cell; got ${what}${label} without a ticker`);
+}
+
+/**
+ * An issuer argument as one comma list of tickers ("MARA, riot"), from text, a range of
+ * tickers, or Stocks data-type cells; null when omitted (all issuers). The caller checks the
+ * tickers against the dataset.
+ */
+export function issuerTickers(value: unknown, name = "issuer"): string | null {
+  if (typeof value === "string") return value;
+  const cells = cellsOf(value).map((cell) => entityTicker(cell, name));
+  return list(cells, name)?.join(",") ?? null;
 }

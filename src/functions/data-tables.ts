@@ -2,7 +2,7 @@
 // outstanding-functions.ts): not custom functions themselves.
 import { resolveIssuers, type Units } from "../data";
 import { notAvailable } from "../errors";
-import { list, named } from "./arguments";
+import { issuerTickers, named } from "./arguments";
 import type { CellValue } from "./excel-errors";
 
 /**
@@ -11,7 +11,7 @@ import type { CellValue } from "./excel-errors";
  * Text passes through unchanged: the core splits it and remembers the answer per text.
  */
 export function issuerList(issuer: unknown): string | null {
-  const tickers = typeof issuer === "string" ? issuer : (list(issuer, "issuer")?.join(",") ?? null);
+  const tickers = issuerTickers(issuer);
   if (tickers !== null) named("issuer", () => resolveIssuers(tickers));
   return tickers;
 }
