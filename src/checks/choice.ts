@@ -8,13 +8,15 @@ import { didYouMean } from "./suggest";
 
 /**
  * How a value is quoted in a message, as an Excel user reads it: text in quotes, TRUE/FALSE,
- * "nothing" for an omitted argument, a range by its shape.
+ * "nothing" for an omitted argument, a range by its shape, a data-type value by its type.
  */
 export function shown(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return `a ${value.length}×${Array.isArray(value[0]) ? value[0].length : 1} range`;
+  // A data-type value (an entity, an image…) arrives as an object: say which, not "[object Object]".
+  if (typeof value === "object") return `a data-type value (${String((value as { type?: unknown }).type ?? "object")})`;
   return String(value);
 }
 

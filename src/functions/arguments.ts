@@ -144,42 +144,19 @@ export function named<T>(name: string, parse: () => T): T {
 
 // Excel passes a linked data type cell (e.g. Stocks) to an `any` parameter as an entity
 // object on CustomFunctionsRuntime 1.4+ (custom-functions-data-types-concepts): { type:
-// "LinkedEntity", text: "Marathon Digital Holdings Inc (XNAS:MARA)", properties: { "Ticker
-// symbol": { type: "String", basicValue: "MARA" }, … } }. Its ticker is what an issuer means.
-const TICKER_PROPERTIES = ["Ticker symbol", "Ticker", "ticker", "Symbol", "symbol"];
-/** "(XNAS:MARA)" or "(MARA)" at the end of an entity's text. */
-const TICKER_IN_TEXT = /\((?:[A-Z]{2,6}:)?([A-Z][A-Z0-9.]{0,9})\)\s*$/;
-
-function scalarOf(value: unknown): unknown {
-  if (value !== null && typeof value === "object" && "basicValue" in value) return (value as { basicValue: unknown }).basicValue;
-  return value;
-}
-
-function tickerText(value: unknown): string | null {
-  const scalar = scalarOf(value);
-  return typeof scalar === "string" && /^[A-Za-z][A-Za-z0-9.]{0,9}$/.test(scalar.trim()) ? scalar.trim() : null;
-}
+// "LinkedEntity", basicValue: "#VALUE!", text: "MARA Holdings Inc (XNAS:MARA)", properties:
+// { "Ticker symbol": { type: "String", basicValue: "MARA" }, … } }. Its ticker is the issuer.
 
 /**
- * One cell of an issuer argument: text and numbers as they are; a data-type entity (a Stocks
- * cell) as its ticker — its ticker property, its basic value, or the "(XNAS:MARA)" in its
- * text; any other object is an error that says what to pass instead.
+ * One cell of an issuer argument: a data-type entity (a Stocks cell) becomes its "Ticker
+ * symbol" property, else its basic value when that is text and not an error; anything else
+ * is returned as it is, for list() to accept or to reject with its message.
  */
-export function entityTicker(cell: unknown, name: string): unknown {
+export function entityTicker(cell: unknown): unknown {
   if (cell === null || typeof cell !== "object" || Array.isArray(cell)) return cell;
-  const entity = cell as { type?: unknown; text?: unknown; properties?: Record<string, unknown> };
-  const properties = entity.properties && typeof entity.properties === "object" ? entity.properties : {};
-  for (const key of TICKER_PROPERTIES) {
-    const ticker = tickerText(properties[key]);
-    if (ticker) return ticker;
-  }
-  const basic = tickerText(cell);
-  if (basic) return basic;
-  const inText = typeof entity.text === "string" ? TICKER_IN_TEXT.exec(entity.text) : null;
-  if (inText) return inText[1];
-  const what = typeof entity.type === "string" ? `a ${entity.type} data type` : "an object";
-  const label = typeof entity.text === "string" ? ` (${JSON.stringify(entity.text.slice(0, 60))})` : "";
-  throw invalidArgument(`${name} must be a ticker such as "MARA" or a Stocks data-type cell; got ${what}${label} without a ticker`);
+  const entity = cell as { basicValue?: unknown; properties?: Record<string, { basicValue?: unknown } | undefined> };
+  const ticker = entity.properties?.["Ticker symbol"]?.basicValue ?? entity.basicValue;
+  return typeof ticker === "string" && ticker[0] !== "#" ? ticker : cell;
 }
 
 /**
@@ -189,6 +166,6 @@ export function entityTicker(cell: unknown, name: string): unknown {
  */
 export function issuerTickers(value: unknown, name = "issuer"): string | null {
   if (typeof value === "string") return value;
-  const cells = cellsOf(value).map((cell) => entityTicker(cell, name));
+  const cells = cellsOf(value).map(entityTicker);
   return list(cells, name)?.join(",") ?? null;
 }

@@ -54,16 +54,18 @@ describe("a Stocks data-type cell as the issuer argument", () => {
     expect(F.series("2024Q1", "2024Q4", "none", MARA)).toEqual(F.series("2024Q1", "2024Q4", "none", "MARA"));
   });
 
-  test("an entity whose only ticker is in its text, or its basic value", () => {
-    expect(entityTicker({ type: "LinkedEntity", text: "Riot Platforms Inc (XNAS:RIOT)", properties: {} }, "issuer")).toBe("RIOT");
-    expect(entityTicker({ type: "Entity", basicValue: "CLSK", text: "CleanSpark" }, "issuer")).toBe("CLSK");
+  test("an entity without a ticker property: its basic value when that is text, not an error", () => {
+    expect(entityTicker({ type: "Entity", basicValue: "CLSK", text: "CleanSpark" })).toBe("CLSK");
+    const noTicker = { type: "Entity", basicValue: "#VALUE!", text: "Riot Platforms Inc" };
+    expect(entityTicker(noTicker)).toBe(noTicker);
+    expect(excelErrorOf(() => F.quarter("2024", noTicker)).message).toBe('issuer must be text such as "MARA, RIOT", got a data-type value (Entity)');
   });
 
   test("any other object gets a clear message naming the argument, never [object Object]", () => {
     const image = { type: "WebImage", basicType: "Error", basicValue: "#VALUE!", address: "https://example.com/a.png" };
     const error = excelErrorOf(() => F.offerings(image));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toMatch(/^issuer must be a ticker such as "MARA" or a Stocks data-type cell; got a WebImage data type/);
+    expect(error.message).toBe('issuer must be text such as "MARA, RIOT", got a data-type value (WebImage)');
     expect(error.message).not.toContain("[object Object]");
   });
 
