@@ -6,13 +6,13 @@
  * - tests pass a fake, and a preview (a HyperFormula grid in a browser page) can implement it.
  *
  * Contract for every implementation (free of Office types on purpose):
- * - `insertPlan(plan, "selection")` places the plan's top-left cell at the top-left cell of
- *   the current selection. If any cell of the block's footprint holds a value or formula, or
+ * - `insertPlan(plan, "selection")` places the plan's top-left cell at the active cell (in
+ *   Excel: workbook.getActiveCell, which answers even when a chart or shape is selected). If any cell of the block's footprint holds a value or formula, or
  *   the footprint overlaps a table, nothing is written and the result is "conflict"; the UI
  *   then asks, and may call again with "newSheet" (a new sheet named "MinerDebt", "MinerDebt (2)", …,
  *   plan placed at A1).
  * - One insert is one batch: every write of a plan is sent together (Excel: one read sync +
- *   one write sync, whatever the row count). A failure leaves the sheet as it was and
+ *   one write sync, whatever the row count; on a new sheet one more sync after adding it). A failure leaves the sheet as it was and
  *   returns status "error" with a message a person can act on; a conflict or an error never
  *   throws.
  * - Text cells are written as text (number format "@" set before the value), so data that
