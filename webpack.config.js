@@ -17,6 +17,12 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 // The data functions.js embeds (src/data/generated; detail.json is the task pane's only).
 const GENERATED_DATA_FILES = ["core.json", "links.json", "events.json"].map((name) => path.join(__dirname, "src/data/generated", name));
 const INTERNAL_PROPERTY = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+// The JavaScript-only custom functions runtime of older Windows builds (before 2403, and Office
+// 2021 perpetual) is an ES2016 engine (docs/taskpane.md "Functions bundle: ES2016"): functions.js
+// and everything it imports are compiled in a layer of their own to ES2016 syntax, and terser
+// keeps to it. test/functions/es2016-bundle.test.ts parses the built file as ES2016.
+const FUNCTIONS_ECMA = 2016;
+const FUNCTIONS_LAYER = "functions-es2016";
 
 /** Every object key in the given JSON files that INTERNAL_PROPERTY would match. */
 function camelCaseKeysOf(files) {
@@ -41,11 +47,20 @@ module.exports = async (env = {}, argv = {}) => {
   const outputDir = path.resolve(__dirname, process.env.MINERDEBT_DIST_DIR || "dist");
   const serving = Boolean(env.WEBPACK_SERVE);
 
+  const functionsLoader = {
+    loader: "ts-loader",
+    options: {
+      transpileOnly: true,
+      instance: FUNCTIONS_LAYER,
+      compilerOptions: { target: `ES${FUNCTIONS_ECMA}` },
+      getCustomTransformers: () => ({ after: [require("./config/es2016-transformer")()] }),
+    },
+  };
   const config = {
     mode,
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: FUNCTIONS_SOURCE,
+      functions: { import: FUNCTIONS_SOURCE, layer: FUNCTIONS_LAYER },
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
@@ -65,10 +80,17 @@ module.exports = async (env = {}, argv = {}) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           // Types are checked by `npm test` (tsc --noEmit); the bundle build only transpiles.
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
+          oneOf: [
+            // functions.ts (the entry, in the layer by its entry) and, as modules get their
+            // issuer's layer, everything it imports.
+            { issuerLayer: FUNCTIONS_LAYER, use: functionsLoader },
+            { include: path.resolve(__dirname, FUNCTIONS_SOURCE), use: functionsLoader },
+            { use: { loader: "ts-loader", options: { transpileOnly: true } } },
+          ],
         },
       ],
     },
+    experiments: { layers: true },
     performance: { hints: false },
     optimization: {
       // functions.js is loaded with every workbook (budget: 35 KB gzip, BENCHMARKS.md): one more
@@ -78,7 +100,7 @@ module.exports = async (env = {}, argv = {}) => {
         new MinimizerPlugin({
           include: /^functions\.js$/,
           minimizerOptions: {
-            ecma: 2020,
+            ecma: FUNCTIONS_ECMA,
             module: true,
             compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
             // Internal camelCase properties (sharePrice, latestQuarter, …) get short names. Data

@@ -87,8 +87,10 @@ export function resolveIssuers(input: unknown): ReadonlySet<string> | null {
 }
 
 function resolveIssuerTexts(texts: readonly string[]): ReadonlySet<string> | null {
+  // join + split rather than flatMap: functions.js runs on ES2016 engines (docs/taskpane.md).
   const parts = texts
-    .flatMap((part) => part.split(/[,;]/))
+    .join(",")
+    .split(/[,;]/)
     .map((part) => part.trim())
     .filter((part) => part !== "");
   if (parts.length === 0) return null;

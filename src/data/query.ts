@@ -154,7 +154,8 @@ export function sortDate(record: FinancingCore): string {
   if (record.announced_date) return record.announced_date;
   if (record.quarter) {
     const ordinal = quarterOrdinal(record.quarter);
-    const month = String((ordinal % 4) * 3 + 1).padStart(2, "0");
+    // Months 01, 04, 07, 10 (no padStart: functions.js runs on ES2016 engines, docs/taskpane.md).
+    const month = ["01", "04", "07", "10"][ordinal % 4];
     return `${Math.floor(ordinal / 4)}-${month}-01`;
   }
   return "";
