@@ -62,9 +62,13 @@ function rewrite(node, factory) {
   return null;
 }
 
-/** `a`, `a.b.c`: re-reading it has no effect (the terser config already assumes pure getters). */
+/** `a`, `a.b.c`, `a[0]`: re-reading it has no effect (the terser config already assumes pure getters). */
 function isPureChain(node) {
   if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isElementAccessExpression(node)) {
+    // a[0], a["key"]: a literal index re-reads the same element.
+    return !node.questionDotToken && (ts.isNumericLiteral(node.argumentExpression) || ts.isStringLiteral(node.argumentExpression)) && isPureChain(node.expression);
+  }
   return ts.isPropertyAccessExpression(node) && !node.questionDotToken && ts.isIdentifier(node.name) && isPureChain(node.expression);
 }
 

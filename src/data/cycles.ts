@@ -10,6 +10,7 @@ import { countedFinancings } from "./aggregate";
 import { collateralKind } from "./collateral";
 import { normaliseQuery } from "./query";
 import { CYCLES, type Cycle, type FinancingCore, type InstrumentClass, type Outcome } from "./types";
+import { fromPairs } from "./objects";
 
 /** The instrument-class columns: every class is in exactly one, so the shares add up to 1. */
 export const CYCLE_CLASS_GROUPS = [
@@ -83,7 +84,7 @@ function summarise(cycle: Cycle | null, records: readonly FinancingCore[]): Cycl
     cycle,
     financings: records.length,
     amountUsd: amount,
-    classShares: Object.fromEntries(
+    classShares: fromPairs(
       CYCLE_CLASS_GROUPS.map(([group, classes]) => [group, of((record) => (classes as readonly string[]).includes(record.instrument_class))]),
     ) as Record<CycleClassGroup, number | null>,
     zeroCouponShare: ratio(sum((record) => record.coupon_pct === 0, convertibles), convertibleCouponKnown),
@@ -94,7 +95,7 @@ function summarise(cycle: Cycle | null, records: readonly FinancingCore[]): Cycl
     collateralKnownShare: of((record) => collateralKind(record) !== "unknown"),
     aiHpcUseShare: of((record) => record.use_category === "ai_hpc"),
     useKnownShare: of((record) => record.use_category !== null),
-    outcomes: Object.fromEntries(
+    outcomes: fromPairs(
       CYCLE_OUTCOME_GROUPS.map(([group, outcomes]) => [group, records.filter((record) => (outcomes as readonly (Outcome | null)[]).includes(record.outcome)).map((record) => record.id)]),
     ) as Record<CycleOutcomeGroup, string[]>,
   };

@@ -28,6 +28,7 @@ export function method(o: any) { return o.list?.join(","); }
 export function spread(o: any) { return { ...o, extra: 1 }; }
 export function nested(o: any) { return { ...{ ...o, a: 1 }, b: 2 }; }
 export function zero(o: any) { return o.n ?? 5; }
+export function indexed(m: any) { return m[1] ?? 0; }
 `;
 
 const CASES: [string, unknown[]][] = [
@@ -37,6 +38,7 @@ const CASES: [string, unknown[]][] = [
   ["method", [{ list: ["x", "y"] }]], ["method", [{}]],
   ["spread", [{ a: 1 }]], ["nested", [{ z: 0 }]],
   ["zero", [{ n: 0 }]], ["zero", [{ n: false }]], ["zero", [{}]],
+  ["indexed", [["a", "b"]]], ["indexed", [["a"]]],
 ];
 
 describe("es2016-transformer", () => {
@@ -52,6 +54,7 @@ describe("es2016-transformer", () => {
 
   test("re-reads only pure chains: a call's result still goes through a temporary", () => {
     expect(shortened).toMatch(/o\.values != null \? o\.values : \[\]/);
+    expect(shortened).toMatch(/m\[1\] != null \? m\[1\] : 0/);
     expect(shortened).toMatch(/\(_a = f\(\)\) != null \? _a : "none"/);
   });
 
