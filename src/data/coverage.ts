@@ -9,6 +9,7 @@
 import { notAvailable } from "../errors";
 import { datasetCoverage } from "./dataset";
 import { quarterOfIsoDate, quarterOrdinal, type QuarterLabel } from "./quarters";
+import { twoDigits } from "./es2016";
 
 /** The last quarter the data reaches (in full or in part): the quarter of financingsThrough. */
 export function coverageQuarter(): QuarterLabel {
@@ -20,7 +21,7 @@ function quarterEnd(ordinal: number): string {
   const year = Math.floor(ordinal / 4);
   const month = (ordinal % 4) * 3 + 3;
   const day = month === 6 || month === 9 ? 30 : 31;
-  return `${year}-${String(month).padStart(2, "0")}-${day}`;
+  return `${year}-${twoDigits(month)}-${day}`;
 }
 
 /** Is every day of the quarter within coverage? */

@@ -10,7 +10,7 @@ import { countedFinancings } from "./aggregate";
 import { collateralKind } from "./collateral";
 import { normaliseQuery } from "./query";
 import { CYCLES, type Cycle, type FinancingCore, type InstrumentClass, type Outcome } from "./types";
-import { fromPairs } from "./objects";
+import { fromPairs } from "./es2016";
 
 /** The instrument-class columns: every class is in exactly one, so the shares add up to 1. */
 export const CYCLE_CLASS_GROUPS = [

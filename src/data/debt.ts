@@ -15,6 +15,7 @@ import { matchesInstrumentClass, normaliseQuery, parseInstrumentClass, type Inst
 import { excelSerialToIsoDate, isIsoDate, parseQuarter, quarterOrdinal } from "./quarters";
 import { latestQuarter } from "./dataset";
 import { INSTRUMENT_CLASSES, type FinancingCore } from "./types";
+import { twoDigits } from "./es2016";
 
 /**
  * The date figures default to: the end of the dataset's coverage (the last date searched for
@@ -28,7 +29,7 @@ function quarterEnd(label: string): string {
   const ordinal = quarterOrdinal(label);
   const year = Math.floor(ordinal / 4);
   const month = (ordinal % 4) * 3 + 3;
-  return periodEnd(`${year}-${String(month).padStart(2, "0")}`);
+  return periodEnd(`${year}-${twoDigits(month)}`);
 }
 
 const AS_OF_FORMATS = 'a date such as "2025-10-15" or an Excel date, a year "2025" (its last day) or a quarter such as "2025Q3" or "LQ" (its last day)';

@@ -20,6 +20,7 @@
  */
 import type { AmountBasis, FinancingCore } from "./types";
 import { PRINCIPAL_EVENTS, type EventFigures } from "./event-types";
+import { twoDigits } from "./es2016";
 
 /** The record fields the rule reads. */
 export type OutstandingRecord = Pick<
@@ -46,7 +47,7 @@ export function periodEnd(date: string): string {
   const month = /^(\d{4})-(\d{2})$/.exec(date);
   if (!month) return date;
   const lastDay = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).getUTCDate();
-  return `${date}-${String(lastDay).padStart(2, "0")}`;
+  return `${date}-${twoDigits(lastDay)}`;
 }
 
 type Origin = "issued" | "drawn" | "commitment" | "exchange" | "unknown";
