@@ -37,6 +37,7 @@ export function collectFigures(results) {
   add("quarter.unfiltered.callsPerSec", tp.quarterUnfiltered.callsPerSec, "calls/s", "QUARTER, no filters", wall(tp.quarterUnfiltered));
   add("quarter.filtered.callsPerSec", tp.quarterFiltered.callsPerSec, "calls/s", "QUARTER, with filters", wall(tp.quarterFiltered));
   add("offerings.allRows.callsPerSec", tp.offeringsAllRows.callsPerSec, "calls/s", `OFFERINGS, all ${tp.offeringsAllRows.rows} rows × ${tp.offeringsAllRows.columns} columns`, wall(tp.offeringsAllRows));
+  add("mydeals.recalc500.ms", tp.myDeals.ms, "ms", `${tp.myDeals.calls} QUARTER calls passing the same ${tp.myDeals.rows}-row my_deals table (one recalculation)`, `first call with a new table (parse + check + overlay) ${ms(tp.myDeals.firstCallMs)}; wall ${ms(tp.myDeals.wallMs)}`);
   add("dilution.callsPerSec", tp.dilution.callsPerSec, "calls/s", "DILUTION", wall(tp.dilution));
   add("netshares.callsPerSec", tp.netshares.callsPerSec, "calls/s", "NETSHARES", wall(tp.netshares));
   add("bsm.callsPerSec", tp.bsm.callsPerSec, "calls/s", "BSM", wall(tp.bsm));

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { customFunctionsGlobal } from "./custom-functions.mjs";
-import { FULL_TIMING, QUICK_TIMING, consume, sinkValue, throughput } from "./timing.mjs";
+import { FULL_TIMING, QUICK_TIMING, consume, median, sinkValue, throughput, timed } from "./timing.mjs";
 
 const [dist] = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const quick = process.argv.includes("--quick");
@@ -65,6 +65,34 @@ results.quarterFiltered = measure("QUARTER", [
 // OFFERINGS with every argument omitted: all listed financings, default columns incl. source_url.
 const table = checked("OFFERINGS", registered("OFFERINGS"), [null, null, null, null, null, null, null]);
 results.offeringsAllRows = { ...measure("OFFERINGS", [[null, null, null, null, null, null, null]]), rows: table.length - 1, columns: table[0].length };
+
+// my_deals: a recalculation of 500 QUARTER formulas that all pass the same 200-row table. Excel
+// hands each call its own copy of the range, so each call here gets a fresh array; the table's
+// content changes between rounds (as after an edit), so each round parses it once.
+const MY_DEALS_ROWS = 200;
+const MY_DEALS_CALLS = 500;
+function myDealsTable(round) {
+  const header = ["id", "issuer", "ticker", "instrument", "priced_date", "amount_usd", "source_url"];
+  const rows = Array.from({ length: MY_DEALS_ROWS }, (_, i) => [`T${i}-2026-11-CVT-2031`, `Test Miner ${i}`, `T${i}`, "convertible_senior_notes", "2026-11-20", 1_000_000 + i + round, `https://example.com/t${i}`]);
+  return [header, ...rows];
+}
+{
+  const quarterFn = registered("QUARTER");
+  checked("QUARTER", quarterFn, ["2026Q4", null, null, null, myDealsTable(-1)]);
+  const rounds = quick ? 5 : 15;
+  const samples = [];
+  for (let round = 0; round < rounds; round++) {
+    const copies = Array.from({ length: MY_DEALS_CALLS }, () => myDealsTable(round));
+    samples.push(timed(() => {
+      let total = 0;
+      for (const table of copies) total += quarterFn("2026Q4", null, null, null, table);
+      consume(total);
+      return total;
+    }));
+  }
+  const once = median(Array.from({ length: rounds }, (_, round) => timed(() => quarterFn("2026Q4", null, null, null, myDealsTable(1000 + round))).ms));
+  results.myDeals = { ms: median(samples.map((s) => s.ms)), wallMs: median(samples.map((s) => s.wallMs)), calls: MY_DEALS_CALLS, rows: MY_DEALS_ROWS, firstCallMs: once };
+}
 
 results.dilution = measure("DILUTION", [
   [172_500_000, 2.57, 450_000_000, null, null, null, null],

@@ -10,7 +10,7 @@
  */
 import { choice } from "../checks/choice";
 import { invalidArgument, notAvailable } from "../errors";
-import { allFinancings, earliestQuarter, latestQuarter, renamedIssuers } from "./dataset";
+import { bundledView, renamedIssuers } from "./dataset";
 import { coverageQuarter, partialQuarter } from "./coverage";
 import { countsInSums } from "./fields";
 import { canonicalTicker } from "./issuers";
@@ -23,6 +23,7 @@ import {
 } from "./query";
 import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
 import { INSTRUMENT_CLASSES, USE_CATEGORIES, type FinancingCore } from "./types";
+import { derived, type DatasetView } from "./view";
 
 /**
  * "net_proceeds" is a total only when every counted financing discloses its net proceeds
@@ -99,11 +100,12 @@ interface AggregateIndex {
   counted: readonly FinancingCore[];
 }
 
-let index: AggregateIndex | null = null;
+function aggregateIndex(view: DatasetView): AggregateIndex {
+  return derived(view, "aggregateIndex", () => buildAggregateIndex(view));
+}
 
-function aggregateIndex(): AggregateIndex {
-  if (index) return index;
-  const counted = allFinancings().filter((record) => record.new_money && record.amount_usd !== null).sort(compareOldestFirst);
+function buildAggregateIndex(view: DatasetView): AggregateIndex {
+  const counted = view.financings.filter((record) => record.new_money && record.amount_usd !== null).sort(compareOldestFirst);
   const byQuarter = new Map<number, FinancingCore[]>();
   for (const record of counted) {
     if (!countsInSums(record) || record.quarter === null) continue;
@@ -112,13 +114,12 @@ function aggregateIndex(): AggregateIndex {
     if (list) list.push(record);
     else byQuarter.set(ordinal, [record]);
   }
-  index = { byQuarter, counted };
-  return index;
+  return { byQuarter, counted };
 }
 
 /** Records that count under the rule and match the query, oldest first (uses the index). */
-export function countedFinancings(query: NormalisedQuery): FinancingCore[] {
-  const { byQuarter, counted } = aggregateIndex();
+export function countedFinancings(query: NormalisedQuery, view: DatasetView = bundledView()): FinancingCore[] {
+  const { byQuarter, counted } = aggregateIndex(view);
   if (query.range && query.listed === true && Number.isFinite(query.range.from) && Number.isFinite(query.range.to)) {
     const out: FinancingCore[] = [];
     for (let ordinal = query.range.from; ordinal <= query.range.to; ordinal++) {
@@ -152,7 +153,6 @@ function measureOf(records: readonly FinancingCore[], measure: Measure): Aggrega
 }
 
 const MEMO_LIMIT = 50_000;
-const aggregateMemo = new Map<string, AggregateResult>();
 
 function remember<T>(memo: Map<string, T>, key: string, value: T): T {
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -165,11 +165,12 @@ function remember<T>(memo: Map<string, T>, key: string, value: T): T {
  * without a period is all time, undated records included; with one, only dated records.
  * "net_proceeds" is #N/A unless every counted financing discloses them.
  */
-export function aggregate(query: FinancingQuery | NormalisedQuery = {}, measureInput: unknown = "amount"): AggregateResult {
-  const normalised = "key" in query ? query : normaliseQuery(query);
+export function aggregate(query: FinancingQuery | NormalisedQuery = {}, measureInput: unknown = "amount", view: DatasetView = bundledView()): AggregateResult {
+  const normalised = "key" in query ? query : normaliseQuery(query, view);
   const measure = parseMeasure(measureInput);
   const key = `${normalised.key}|${measure}`;
-  const result = aggregateMemo.get(key) ?? remember(aggregateMemo, key, Object.freeze(measureOf(countedFinancings(normalised), measure)));
+  const memo = derived(view, "aggregateMemo", () => new Map<string, AggregateResult>());
+  const result = memo.get(key) ?? remember(memo, key, Object.freeze(measureOf(countedFinancings(normalised, view), measure)));
   if (measure === "net_proceeds") requireCompleteNetProceeds(result);
   return result;
 }
@@ -179,8 +180,11 @@ export function aggregate(query: FinancingQuery | NormalisedQuery = {}, measureI
  * compare primitives by value), so a repeated call costs four lookups and no string building.
  */
 type Memo4 = Map<unknown, Map<unknown, Map<unknown, Map<unknown, number>>>>;
-let quarterMemo: Memo4 = new Map();
-let quarterMemoSize = 0;
+/** One per view: the raw-argument memo and its size. */
+interface QuarterMemo {
+  memo: Memo4;
+  size: number;
+}
 
 function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
@@ -196,41 +200,42 @@ function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
  * year, range, LQ-n, TTM) under the rule; 0 when nothing matches. Memoised by the raw
  * arguments, so a recalculation with the same inputs is a few map lookups.
  */
-export function quarterTotal(period: unknown, issuers?: unknown, instrumentClass?: unknown, measure?: unknown): number {
+export function quarterTotal(period: unknown, issuers?: unknown, instrumentClass?: unknown, measure?: unknown, view: DatasetView = bundledView()): number {
   // A list of tickers means the same as the comma-joined text; arrays would never hit by identity.
   const issuerKey = Array.isArray(issuers) ? issuers.join(",") : issuers;
-  const known = quarterMemo.get(period)?.get(issuerKey)?.get(instrumentClass)?.get(measure);
+  const state = derived(view, "quarterMemo", (): QuarterMemo => ({ memo: new Map(), size: 0 }));
+  const known = state.memo.get(period)?.get(issuerKey)?.get(instrumentClass)?.get(measure);
   if (known !== undefined) return known;
   if (period === null || period === undefined || (typeof period === "string" && period.trim() === "")) {
     throw invalidArgument('quarter is required, e.g. "2025Q3", "2025", "LQ" or "TTM"');
   }
-  const value = aggregate({ period, issuers, instrumentClass }, measure).value;
-  if (quarterMemoSize >= MEMO_LIMIT) {
-    quarterMemo = new Map();
-    quarterMemoSize = 0;
+  const value = aggregate({ period, issuers, instrumentClass }, measure, view).value;
+  if (state.size >= MEMO_LIMIT) {
+    state.memo = new Map();
+    state.size = 0;
   }
-  const byIssuers = child(quarterMemo, period, () => new Map());
+  const byIssuers = child(state.memo, period, () => new Map());
   const byClass = child(byIssuers, issuerKey, () => new Map());
   child(byClass, instrumentClass, () => new Map()).set(measure, value);
-  quarterMemoSize++;
+  state.size++;
   return value;
 }
 
 // ---------------------------------------------------------------------------------------
 // Groups and quarterly series
 
-function issuerKey(record: FinancingCore): string {
-  return record.ticker === null ? record.issuer : canonicalTicker(record.ticker);
+function issuerKey(record: FinancingCore, view: DatasetView): string {
+  return record.ticker === null ? record.issuer : canonicalTicker(record.ticker, view);
 }
 
-function groupOf(record: FinancingCore, groupBy: GroupBy): string {
+function groupOf(record: FinancingCore, groupBy: GroupBy, view: DatasetView): string {
   switch (groupBy) {
     case "instrument_class":
       return record.instrument_class;
     case "use_category":
       return record.use_category ?? UNSPECIFIED_USE;
     case "issuer":
-      return issuerKey(record);
+      return issuerKey(record, view);
     case "none":
       return "total";
   }
@@ -252,15 +257,20 @@ export interface GroupTotal {
 }
 
 /** Totals per group (instrument class, use category, issuer's current ticker, or one "total"). */
-export function totalsByGroup(query: FinancingQuery | NormalisedQuery = {}, groupByInput: unknown = "instrument_class", measureInput: unknown = "amount"): GroupTotal[] {
-  const normalised = "key" in query ? query : normaliseQuery(query);
+export function totalsByGroup(
+  query: FinancingQuery | NormalisedQuery = {},
+  groupByInput: unknown = "instrument_class",
+  measureInput: unknown = "amount",
+  view: DatasetView = bundledView(),
+): GroupTotal[] {
+  const normalised = "key" in query ? query : normaliseQuery(query, view);
   const groupBy = parseGroupBy(groupByInput);
   const measure = parseMeasure(measureInput);
   const members = new Map<string, FinancingCore[]>();
-  const records = countedFinancings(normalised);
+  const records = countedFinancings(normalised, view);
   if (measure === "net_proceeds") requireCompleteNetProceeds(measureOf(records, measure));
   for (const record of records) {
-    const group = groupOf(record, groupBy);
+    const group = groupOf(record, groupBy, view);
     const list = members.get(group);
     if (list) list.push(record);
     else members.set(group, [record]);
@@ -299,22 +309,23 @@ export interface SeriesOptions {
  * an open bound takes the dataset's end. The range ends at the coverage quarter: a quarter
  * after coverage is not known, so it has no row (a range that starts after it is #N/A).
  */
-export function quarterlySeries(query: FinancingQuery = {}, options: SeriesOptions = {}): QuarterlySeries {
-  const normalised = normaliseQuery(query);
+export function quarterlySeries(query: FinancingQuery = {}, options: SeriesOptions = {}, view: DatasetView = bundledView()): QuarterlySeries {
+  const normalised = normaliseQuery(query, view);
   const groupBy = parseGroupBy(options.groupBy);
   const measure = parseMeasure(options.measure);
-  const first = earliestQuarter();
-  const last = latestQuarter();
-  const covered = quarterOrdinal(coverageQuarter());
+  const first = view.earliest;
+  const last = view.latest;
+  // With my_deals the user has taken responsibility for later quarters: no coverage cap.
+  const covered = view.withWorkbook ? Infinity : quarterOrdinal(coverageQuarter());
   const range = normalised.range ?? { from: -Infinity, to: Infinity };
   const from = Number.isFinite(range.from) ? range.from : first === null ? 0 : quarterOrdinal(first);
   const to = Math.min(Number.isFinite(range.to) ? range.to : last === null ? -1 : quarterOrdinal(last), covered);
   const bounded: NormalisedQuery = { ...normalised, range: { from, to }, key: `${normalised.key}|${from}:${to}` };
-  const records = countedFinancings(bounded);
-  const undatedRecords = normalised.range === null ? countedFinancings(normalised).filter((record) => record.quarter === null) : [];
+  const records = countedFinancings(bounded, view);
+  const undatedRecords = normalised.range === null ? countedFinancings(normalised, view).filter((record) => record.quarter === null) : [];
   if (measure === "net_proceeds") requireCompleteNetProceeds(measureOf([...records, ...undatedRecords], measure));
-  const groups = groupBy === "none" ? [] : orderGroups([...records, ...undatedRecords].map((record) => groupOf(record, groupBy)), groupBy);
-  const byGroup = (members: readonly FinancingCore[]) => groups.map((group) => measureOf(members.filter((record) => groupOf(record, groupBy) === group), measure).value);
+  const groups = groupBy === "none" ? [] : orderGroups([...records, ...undatedRecords].map((record) => groupOf(record, groupBy, view)), groupBy);
+  const byGroup = (members: readonly FinancingCore[]) => groups.map((group) => measureOf(members.filter((record) => groupOf(record, groupBy, view) === group), measure).value);
   const quarters: QuarterLabel[] = [];
   const values: number[][] = [];
   const totals: number[] = [];
@@ -361,12 +372,12 @@ function issuerName(records: readonly FinancingCore[]): string {
 }
 
 /** ISSUERS(): one row per issuer, by current ticker (private borrowers last, by name). */
-export function issuerSummary(options: { listed?: boolean | "any" } = {}): IssuerSummaryRow[] {
+export function issuerSummary(options: { listed?: boolean | "any" } = {}, view: DatasetView = bundledView()): IssuerSummaryRow[] {
   const listed = options.listed ?? true;
   const byIssuer = new Map<string, FinancingCore[]>();
-  for (const record of [...allFinancings()].sort(compareOldestFirst)) {
+  for (const record of [...view.financings].sort(compareOldestFirst)) {
     if (listed !== "any" && record.listed !== listed) continue;
-    const key = issuerKey(record);
+    const key = issuerKey(record, view);
     const list = byIssuer.get(key);
     if (list) list.push(record);
     else byIssuer.set(key, [record]);
@@ -403,10 +414,10 @@ export interface MaturityBucket {
 }
 
 /** Issued amounts (amount_usd under the rule) by maturity year, earliest first, unknown last. */
-export function maturityBuckets(query: FinancingQuery | NormalisedQuery = {}): MaturityBucket[] {
-  const normalised = "key" in query ? query : normaliseQuery(query);
+export function maturityBuckets(query: FinancingQuery | NormalisedQuery = {}, view: DatasetView = bundledView()): MaturityBucket[] {
+  const normalised = "key" in query ? query : normaliseQuery(query, view);
   const buckets = new Map<number | null, MaturityBucket>();
-  for (const record of countedFinancings(normalised)) {
+  for (const record of countedFinancings(normalised, view)) {
     const year = record.maturity_date === null ? null : Number(record.maturity_date.slice(0, 4));
     const bucket = buckets.get(year) ?? { year, amountUsd: 0, count: 0 };
     bucket.amountUsd += record.amount_usd ?? 0;

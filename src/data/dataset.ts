@@ -6,22 +6,16 @@
 import coreJson from "./generated/core.json";
 import { notAvailable, invalidArgument } from "../errors";
 import { CORE_FINANCING_FIELDS, LAYOUT_FORMAT, unpackColumn, type CoreFile } from "./layout";
-import { nthSourceUrl } from "./links";
-import { quarterFromOrdinal, quarterOrdinal, type QuarterLabel } from "./quarters";
+import { nthUrl } from "./links";
+import { recordSourceUrls } from "./fields";
+import type { QuarterLabel } from "./quarters";
 import { didYouMean } from "../checks/suggest";
+import { makeView, type DatasetView } from "./view";
 import type { DatasetCoverage, DatasetVersion, FinancingCore, IssuerInfo, SectorFigureCore } from "./types";
 
 const CORE = coreJson as unknown as CoreFile;
 
-interface Loaded {
-  financings: readonly FinancingCore[];
-  byId: ReadonlyMap<string, FinancingCore>;
-  /** The span of the records' quarters. */
-  earliest: QuarterLabel | null;
-  latest: QuarterLabel | null;
-}
-
-let loaded: Loaded | null = null;
+let bundled: DatasetView | null = null;
 
 function decodeFinancings(): FinancingCore[] {
   const { count, columns } = CORE.financings;
@@ -40,61 +34,46 @@ function decodeFinancings(): FinancingCore[] {
   return records;
 }
 
-function load(): Loaded {
-  if (loaded) return loaded;
-  const financings = Object.freeze(decodeFinancings());
-  const byId = new Map(financings.map((record) => [record.id, record]));
-  let min = Infinity;
-  let max = -Infinity;
-  for (const record of financings) {
-    if (record.quarter === null) continue;
-    const ordinal = quarterOrdinal(record.quarter);
-    min = Math.min(min, ordinal);
-    max = Math.max(max, ordinal);
-  }
-  loaded = {
-    financings,
-    byId,
-    earliest: Number.isFinite(min) ? quarterFromOrdinal(min) : null,
-    latest: Number.isFinite(max) ? quarterFromOrdinal(max) : null,
-  };
-  return loaded;
+/** The bundled records as a view (decoded on first use). */
+export function bundledView(): DatasetView {
+  return (bundled ??= makeView(decodeFinancings(), new Set(), false));
 }
 
 /** Every financing, in stored order (grouped by instrument class, then id: see build/generate.ts). */
-export function allFinancings(): readonly FinancingCore[] {
-  return load().financings;
+export function allFinancings(view: DatasetView = bundledView()): readonly FinancingCore[] {
+  return view.financings;
 }
 
-export function financingIds(): string[] {
-  return load().financings.map((record) => record.id);
+export function financingIds(view: DatasetView = bundledView()): string[] {
+  return view.financings.map((record) => record.id);
 }
 
 /** One financing by id (case-insensitive); blank → VALUE; unknown → NA with the closest id. */
-export function getFinancing(id: unknown): FinancingCore {
+export function getFinancing(id: unknown, view: DatasetView = bundledView()): FinancingCore {
   // A number typed in the cell is looked up as its digits (and not found, with a suggestion).
   const text = typeof id === "string" || typeof id === "number" ? String(id).trim().toUpperCase() : "";
   if (text === "") throw invalidArgument("id is required, e.g. WULF-2024-10-CVT-2030 (OFFERINGS() lists them)");
-  const record = load().byId.get(text);
+  const record = view.byId.get(text);
   if (record) return record;
-  throw notAvailable(`No financing with id "${String(id)}".${didYouMean(text, load().byId.keys())}`);
+  throw notAvailable(`No financing with id "${String(id)}".${didYouMean(text, view.byId.keys())}`);
 }
 
 /** The latest quarter any financing is dated in: what "LQ" means. */
-export function latestQuarter(): QuarterLabel | null {
-  return load().latest;
+export function latestQuarter(view: DatasetView = bundledView()): QuarterLabel | null {
+  return view.latest;
 }
 
-export function earliestQuarter(): QuarterLabel | null {
-  return load().earliest;
+export function earliestQuarter(view: DatasetView = bundledView()): QuarterLabel | null {
+  return view.earliest;
 }
 
 /**
  * SOURCE(id, [n]): URL of the n-th source (1-based, default 1) as listed in the data.
  * Needs the LINKS tier (links.ts): NA until loadSourceLinks() or registerSourceLinks() ran.
  */
-export function sourceUrl(id: unknown, n: unknown = 1): string {
-  return nthSourceUrl(getFinancing(id).id, n);
+export function sourceUrl(id: unknown, n: unknown = 1, view: DatasetView = bundledView()): string {
+  const record = getFinancing(id, view);
+  return nthUrl(record.id, () => recordSourceUrls(record), n);
 }
 
 /**

@@ -139,6 +139,7 @@ export const FIELD_CATALOGUE = [
   field("source_url", "url", "First https source (SOURCE(id, n) returns each listed source)", { tier: "links", stored: false }),
   field("source_count", "count", "Number of sources listed", { tier: "links", nullable: false, stored: false }),
   field("counts_in_sums", "boolean", "TRUE when the record counts in sums: new money, listed issuer and a known amount", { stored: false }),
+  field("origin", "enum", "dataset (the bundled data) or workbook (a row of the table passed as my_deals)", { values: ["dataset", "workbook"], nullable: false, stored: false }),
 ] as const satisfies readonly FieldDef[];
 
 export type FieldName = (typeof FIELD_CATALOGUE)[number]["name"];
@@ -148,7 +149,7 @@ export type FieldValue = string | number | boolean | null | readonly string[];
 type AssertNever<T extends never> = T;
 export type CatalogueCoversModel = AssertNever<Exclude<keyof Financing, FieldName | "sources">>;
 export type ModelCoversCatalogue = AssertNever<
-  Exclude<FieldName, keyof Financing | "source_url" | "source_count" | "counts_in_sums">
+  Exclude<FieldName, keyof Financing | "source_url" | "source_count" | "counts_in_sums" | "origin">
 >;
 
 const BY_NAME: ReadonlyMap<string, FieldDef<FieldName>> = new Map(
@@ -238,7 +239,8 @@ export function countsInSums(financing: FinancingCore): boolean {
   return financing.new_money && financing.listed && financing.amount_usd !== null;
 }
 
-function urlsOf(financing: FinancingCore | Financing): readonly string[] {
+/** A record's source URLs: a full record (or a workbook row) carries them; a core record reads the LINKS tier. */
+export function recordSourceUrls(financing: FinancingCore | Financing): readonly string[] {
   return "sources" in financing ? financing.sources.map((source) => source.url) : sourceUrlsOf(financing.id);
 }
 
@@ -250,11 +252,14 @@ function urlsOf(financing: FinancingCore | Financing): readonly string[] {
 export function fieldValue(financing: FinancingCore | Financing, name: FieldName): FieldValue {
   switch (name) {
     case "source_url":
-      return firstHttpsUrl(urlsOf(financing));
+      return firstHttpsUrl(recordSourceUrls(financing));
     case "source_count":
-      return urlsOf(financing).length;
+      return recordSourceUrls(financing).length;
     case "counts_in_sums":
       return countsInSums(financing);
+    case "origin":
+      // A workbook row carries origin "workbook" (view.ts); bundled records carry none.
+      return (financing as { origin?: string }).origin === "workbook" ? "workbook" : "dataset";
     default: {
       if (!(name in financing)) {
         throw notAvailable(`${name} of ${financing.id} is in the detail data, which is not loaded here`);

@@ -4,7 +4,8 @@
  * so a filter for BITF or KEEL must match records carrying either.
  */
 import { notAvailable } from "../errors";
-import { allFinancings, renamedIssuers } from "./dataset";
+import { bundledView, renamedIssuers } from "./dataset";
+import { derived, type DatasetView } from "./view";
 import { closestMatch } from "../checks/suggest";
 
 interface IssuerIndex {
@@ -16,9 +17,7 @@ interface IssuerIndex {
   tickersOf: ReadonlyMap<string, readonly string[]>;
 }
 
-let index: IssuerIndex | null = null;
-
-function build(): IssuerIndex {
+function build(view: DatasetView): IssuerIndex {
   const canonical = new Map<string, string>();
   const tickersOf = new Map<string, string[]>();
   for (const issuer of renamedIssuers()) {
@@ -26,7 +25,7 @@ function build(): IssuerIndex {
     for (const ticker of all) canonical.set(ticker, issuer.ticker);
     tickersOf.set(issuer.ticker, all);
   }
-  for (const record of allFinancings()) {
+  for (const record of view.financings) {
     const ticker = record.ticker;
     if (ticker === null || canonical.has(ticker)) continue;
     canonical.set(ticker, ticker);
@@ -35,58 +34,58 @@ function build(): IssuerIndex {
   return { known: [...canonical.keys()].sort(), canonical, tickersOf };
 }
 
-function issuerIndex(): IssuerIndex {
-  return (index ??= build());
+/** Per view: a workbook row may bring a ticker the bundled data does not know. */
+function issuerIndex(view: DatasetView): IssuerIndex {
+  return derived(view, "issuers", () => build(view));
 }
 
 /** Every ticker the dataset knows (current and former), sorted. */
-export function knownTickers(): readonly string[] {
-  return issuerIndex().known;
+export function knownTickers(view: DatasetView = bundledView()): readonly string[] {
+  return issuerIndex(view).known;
 }
 
 /** The issuer's current ticker: BITF → KEEL; a ticker never renamed → itself. Unknown → NA. */
-export function canonicalTicker(ticker: string): string {
+export function canonicalTicker(ticker: string, view: DatasetView = bundledView()): string {
   const upper = ticker.trim().toUpperCase();
-  const current = issuerIndex().canonical.get(upper);
-  if (current === undefined) throw unknownTicker(ticker);
+  const current = issuerIndex(view).canonical.get(upper);
+  if (current === undefined) throw unknownTicker(ticker, view);
   return current;
 }
 
 /** Every ticker of the issuer (current first): BITF → [KEEL, BITF]. */
-export function issuerTickers(ticker: string): readonly string[] {
-  return issuerIndex().tickersOf.get(canonicalTicker(ticker)) ?? [];
+export function issuerTickers(ticker: string, view: DatasetView = bundledView()): readonly string[] {
+  return issuerIndex(view).tickersOf.get(canonicalTicker(ticker, view)) ?? [];
 }
 
-function unknownTicker(typed: string): Error {
-  const suggestion = closestMatch(typed.toUpperCase(), issuerIndex().known);
-  return notAvailable(
-    `Unknown ticker "${typed.trim()}"${suggestion ? `; did you mean ${suggestion}?` : ""} Known tickers: ${issuerIndex().known.join(", ")}`,
-  );
+function unknownTicker(typed: string, view: DatasetView): Error {
+  const { known } = issuerIndex(view);
+  const suggestion = closestMatch(typed.toUpperCase(), known);
+  return notAvailable(`Unknown ticker "${typed.trim()}"${suggestion ? `; did you mean ${suggestion}?` : ""} Known tickers: ${known.join(", ")}`);
 }
 
 const RESOLVED_LIMIT = 10_000;
-const resolvedIssuers = new Map<string, ReadonlySet<string> | null>();
 
 /**
  * The set of tickers records may carry for an issuer argument, or null for "all issuers"
  * (empty text, null, or an empty list). Tickers are separated by commas or semicolons,
  * case-insensitive; a former or current ticker brings in all of the issuer's tickers.
  */
-export function resolveIssuers(input: unknown): ReadonlySet<string> | null {
+export function resolveIssuers(input: unknown, view: DatasetView = bundledView()): ReadonlySet<string> | null {
   if (input === null || input === undefined) return null;
+  const resolvedIssuers = derived(view, "resolvedIssuers", () => new Map<string, ReadonlySet<string> | null>());
   const texts = Array.isArray(input) ? input.map(String) : [String(input)];
   // The functions layer checks the issuer argument on every QUARTER call, memo hit or not:
   // remember the answer per argument text (an unknown ticker throws, and is not remembered).
   const key = texts.join(",");
   const known = resolvedIssuers.get(key);
   if (known !== undefined) return known;
-  const result = resolveIssuerTexts(texts);
+  const result = resolveIssuerTexts(texts, view);
   if (resolvedIssuers.size >= RESOLVED_LIMIT) resolvedIssuers.clear();
   resolvedIssuers.set(key, result);
   return result;
 }
 
-function resolveIssuerTexts(texts: readonly string[]): ReadonlySet<string> | null {
+function resolveIssuerTexts(texts: readonly string[], view: DatasetView): ReadonlySet<string> | null {
   // join + split rather than flatMap: functions.js runs on ES2016 engines (docs/taskpane.md).
   const parts = texts
     .join(",")
@@ -95,6 +94,6 @@ function resolveIssuerTexts(texts: readonly string[]): ReadonlySet<string> | nul
     .filter((part) => part !== "");
   if (parts.length === 0) return null;
   const tickers = new Set<string>();
-  for (const part of parts) for (const ticker of issuerTickers(part)) tickers.add(ticker);
+  for (const part of parts) for (const ticker of issuerTickers(part, view)) tickers.add(ticker);
   return tickers;
 }

@@ -62,11 +62,16 @@ export function firstHttpsUrl(urls: readonly string[]): string | null {
 
 /** URL of the n-th source (1-based, default 1) of a financing id (as stored). */
 export function nthSourceUrl(id: string, n: unknown = 1): string {
+  return nthUrl(id, () => sourceUrlsOf(id), n);
+}
+
+/** The n-th of a financing's URLs (`urls` is read after n is checked, so a bad n is reported first). */
+export function nthUrl(id: string, urlsOf: () => readonly string[], n: unknown = 1): string {
   const index = n === null || n === undefined ? 1 : n;
   if (typeof index !== "number" || !Number.isInteger(index) || index < 1) {
     throw invalidArgument(`n must be a whole number ≥ 1, got ${JSON.stringify(n)}`);
   }
-  const urls = sourceUrlsOf(id);
+  const urls = urlsOf();
   if (index > urls.length) {
     throw notAvailable(`${id} lists ${urls.length} source${urls.length === 1 ? "" : "s"}; there is no source ${index}`);
   }

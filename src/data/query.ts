@@ -5,10 +5,11 @@
  */
 import { choice } from "../checks/choice";
 import { invalidArgument } from "../errors";
-import { latestQuarter, allFinancings } from "./dataset";
+import { bundledView } from "./dataset";
 import { assertCovered } from "./coverage";
 import { resolveIssuers } from "./issuers";
 import { parsePeriod, parseQuarter, quarterFromOrdinal, quarterOrdinal, type QuarterRange } from "./quarters";
+import { derived, type DatasetView } from "./view";
 import { CYCLES, INSTRUMENT_CLASSES, USE_CATEGORIES, type Cycle, type FinancingCore, type InstrumentClass, type UseCategory } from "./types";
 
 /**
@@ -90,28 +91,31 @@ export function parseCycle(input: unknown, argName = "cycle"): Cycle | null {
 
 /**
  * The quarter range of a query: `period`, or `from`/`to` (an open side takes the dataset's
- * span). A range that starts after the data's coverage is #N/A (coverage.ts): not known.
+ * span). A range that starts after the data's coverage is #N/A (coverage.ts): not known; with
+ * my_deals (view.withWorkbook) the user has taken responsibility for it, so it is summed.
  */
-function parseRange(query: FinancingQuery): { from: number; to: number } | null {
-  const context = { latestQuarter: latestQuarter() };
+function parseRange(query: FinancingQuery, view: DatasetView): { from: number; to: number } | null {
+  const context = { latestQuarter: view.latest };
+  const covered = view.withWorkbook ? () => undefined : assertCovered;
   if (!isBlank(query.period)) {
     if (!isBlank(query.from) || !isBlank(query.to)) throw invalidArgument("give either a period or from/to, not both");
     const parsed: QuarterRange = parsePeriod(query.period, { ...context, argName: "period" });
     const range = { from: quarterOrdinal(parsed.from), to: quarterOrdinal(parsed.to) };
-    assertCovered(range, parsed.from === parsed.to ? parsed.from : `${parsed.from}:${parsed.to}`);
+    covered(range, parsed.from === parsed.to ? parsed.from : `${parsed.from}:${parsed.to}`);
     return range;
   }
   if (isBlank(query.from) && isBlank(query.to)) return null;
   const from = isBlank(query.from) ? -Infinity : quarterOrdinal(parseQuarter(query.from, { ...context, argName: "from" }));
   const to = isBlank(query.to) ? Infinity : quarterOrdinal(parseQuarter(query.to, { ...context, argName: "to" }));
   if (from > to) throw invalidArgument(`from (${String(query.from)}) is after to (${String(query.to)})`);
-  if (Number.isFinite(from)) assertCovered({ from, to }, `from ${quarterFromOrdinal(from)}`);
+  if (Number.isFinite(from)) covered({ from, to }, `from ${quarterFromOrdinal(from)}`);
   return { from, to };
 }
 
-export function normaliseQuery(query: FinancingQuery = {}): NormalisedQuery {
-  const issuers = resolveIssuers(query.issuers);
-  const range = parseRange(query);
+/** A query checked against a view (its tickers, and its latest quarter for "LQ"). */
+export function normaliseQuery(query: FinancingQuery = {}, view: DatasetView = bundledView()): NormalisedQuery {
+  const issuers = resolveIssuers(query.issuers, view);
+  const range = parseRange(query, view);
   const instrumentClass = parseInstrumentClass(query.instrumentClass);
   const useCategory = parseUseCategory(query.useCategory);
   const cycle = parseCycle(query.cycle);
@@ -173,15 +177,13 @@ export function compareOldestFirst(a: FinancingCore, b: FinancingCore): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-let oldestFirst: readonly FinancingCore[] | null = null;
-
-/** Every financing, oldest first (sorted once). */
-export function financingsOldestFirst(): readonly FinancingCore[] {
-  return (oldestFirst ??= Object.freeze([...allFinancings()].sort(compareOldestFirst)));
+/** Every financing of the view, oldest first (sorted once per view). */
+export function financingsOldestFirst(view: DatasetView = bundledView()): readonly FinancingCore[] {
+  return derived(view, "oldestFirst", () => Object.freeze([...view.financings].sort(compareOldestFirst)));
 }
 
 /** The financings matching a query, oldest first. */
-export function queryFinancings(query: FinancingQuery | NormalisedQuery = {}): FinancingCore[] {
-  const normalised = "key" in query ? query : normaliseQuery(query);
-  return financingsOldestFirst().filter((record) => matchesQuery(record, normalised));
+export function queryFinancings(query: FinancingQuery | NormalisedQuery = {}, view: DatasetView = bundledView()): FinancingCore[] {
+  const normalised = "key" in query ? query : normaliseQuery(query, view);
+  return financingsOldestFirst(view).filter((record) => matchesQuery(record, normalised));
 }

@@ -5,6 +5,8 @@
 // the message) and returns a typed value, or throws a VALUE error naming both.
 import { shown } from "../checks/choice";
 import { MinerDebtError, invalidArgument, isMinerDebtError } from "../errors";
+import type { DatasetView } from "../data/view";
+import { workbookView } from "../data/workbook-deals";
 
 export { shown };
 
@@ -168,4 +170,13 @@ export function issuerTickers(value: unknown, name = "issuer"): string | null {
   if (typeof value === "string") return value;
   const cells = cellsOf(value).map(entityTicker);
   return list(cells, name)?.join(",") ?? null;
+}
+
+/**
+ * The `my_deals` argument: the records a data function answers from. Omitted → the bundled
+ * dataset; a table (normally MinerDebtDeals[#All]) → the bundled records overlaid with its rows,
+ * parsed once per table content (src/data/workbook-deals.ts).
+ */
+export function dealsView(my_deals: unknown): DatasetView {
+  return workbookView(my_deals, "my_deals");
 }

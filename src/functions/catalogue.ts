@@ -27,7 +27,8 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
     note:
       'The period may be a quarter in any format, a year ("2025"), a range ("2024Q3:2025Q2"), "LQ", "LQ-1" … or "TTM", all relative to the latest quarter in the dataset, never to today. ' +
       "Coverage (COVERAGE()): financings are known through 2026-06-16, so a period that starts after it (2026Q3, 2027) is #N/A, not 0, and one that ends after it holds what is known; LQ is 2026Q2, which the data covers only through 2026-06-16 (partial), and TTM (2025Q3–2026Q2) includes that partial quarter. A period never counts undated financings (ISSUERS() and SERIES() without bounds do, on their own line). " +
-      '`measure` "net_proceeds" is the net proceeds published for the amounts raised, #N/A unless every financing counted discloses them (the message says how many do and for how much); "net_proceeds_disclosed" sums the disclosed ones. A deal whose purchasers\' option was exercised only in part has no matching figure.',
+      '`measure` "net_proceeds" is the net proceeds published for the amounts raised, #N/A unless every financing counted discloses them (the message says how many do and for how much); "net_proceeds_disclosed" sums the disclosed ones. A deal whose purchasers\' option was exercised only in part has no matching figure.' +
+      " With `my_deals` (normally `MinerDebtDeals[#All]`) the sum includes your own rows, a row with a dataset id replacing that record, \"LQ\" is the latest quarter of either, and a period after the coverage is summed, not #N/A (you have taken responsibility for it).",
   },
   REPORTED: {
     formula: '=MINERDEBT.REPORTED("2024Q4")',
@@ -42,7 +43,8 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
     returns: "A spilled table: a header row, then MARA's and Riot's convertibles since 2024Q1, oldest first, amounts in USD millions",
     note:
       "Default `fields`: id, issuer, ticker, quarter, priced_date, instrument, amount_usd, coupon_pct, maturity_date, conversion_price_usd, use_category, source_url. " +
-      "Lists every financing of listed issuers (including exchanges and other non-new-money records; the field counts_in_sums says which ones sums add up). Amount headers carry the unit, e.g. \"amount_usd (USDm)\". With no match: the header row alone, or #N/A when `headers` is FALSE.",
+      "Lists every financing of listed issuers (including exchanges and other non-new-money records; the field counts_in_sums says which ones sums add up). Amount headers carry the unit, e.g. \"amount_usd (USDm)\". With no match: the header row alone, or #N/A when `headers` is FALSE. " +
+      'With `my_deals`, the field `origin` says where each row comes from: "workbook" (your table) or "dataset".',
   },
   DEAL: {
     formula: `=MINERDEBT.DEAL("${WULF}", "conversion_price_usd")`,

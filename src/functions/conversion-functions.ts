@@ -20,7 +20,7 @@ import {
 } from "../calc";
 import { getFinancing } from "../data";
 import { notAvailable } from "../errors";
-import { flag, maybe, number, single } from "./arguments";
+import { dealsView, flag, maybe, number, single } from "./arguments";
 import { conversionPriceOf } from "./deal-terms";
 import { excel } from "./excel-errors";
 
@@ -130,8 +130,8 @@ export function dilution(principal: any, conversion_price: any, shares_outstandi
 }
 
 /** A convertible's own terms from the dataset, or #N/A saying which one is missing. */
-function dealTerms(id: unknown): DealTerms {
-  const record = getFinancing(single(id, "id"));
+function dealTerms(id: unknown, my_deals: unknown): DealTerms {
+  const record = getFinancing(single(id, "id"), dealsView(my_deals));
   // The notes outstanding: the confirmed final principal, else what the record raised, else the priced amount.
   const principal = record.principal_final_usd ?? record.amount_usd ?? record.principal_priced_usd;
   if (principal === null) throw notAvailable(`${record.id}: principal not disclosed in sources`);
@@ -152,11 +152,12 @@ function dealTerms(id: unknown): DealTerms {
  * @param settlement Overrides the deal's: "physical", "net_share" or "cash". Omitted: "net_share" where the deal pays principal in cash, else "physical".
  * @param include_capped_call TRUE (default) applies the deal's capped call if it has one; FALSE ignores it.
  * @param basis "outstanding" (default: new ÷ shares outstanding) or "pro_forma" (new ÷ (outstanding + new)).
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns Dilution as a fraction; #N/A when the deal's conversion terms are not disclosed.
  */
-export function dealdilution(id: any, shares_outstanding: any, share_price?: any, settlement?: any, include_capped_call?: any, basis?: any): number {
+export function dealdilution(id: any, shares_outstanding: any, share_price?: any, settlement?: any, include_capped_call?: any, basis?: any, my_deals?: any[][]): number {
   return excel("DEALDILUTION", () => {
-    const deal = dealTerms(id);
+    const deal = dealTerms(id, my_deals);
     const sharesOutstanding = number(shares_outstanding, "shares_outstanding");
     return dealDilutionOf({
       deal,

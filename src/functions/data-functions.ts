@@ -18,7 +18,6 @@ import {
   issuerSummary,
   latestQuarter,
   needsSourceLinks,
-  nthSourceUrl,
   parseFieldList,
   parsePeriod,
   parseUnits,
@@ -31,6 +30,7 @@ import {
   registerSourceLinks,
   reportedFigure,
   sourceLinksLoaded,
+  sourceUrl,
   toCellValue,
   type FieldDef,
   type FieldName,
@@ -40,7 +40,7 @@ import {
 import type { LinksFile } from "../data/layout";
 import { invalidArgument, notAvailable } from "../errors";
 import { choice } from "../checks/choice";
-import { flag, list, named, omitted, optionalNumber, single } from "./arguments";
+import { dealsView, flag, list, named, omitted, optionalNumber, single } from "./arguments";
 import { amountHeader, issuerList, withHeaders } from "./data-tables";
 import { excel, type CellValue } from "./excel-errors";
 
@@ -67,16 +67,18 @@ function cell(record: FinancingCore, def: FieldDef<FieldName>, units?: Units): C
  * @param issuer Ticker(s), case-insensitive, comma-separated ("MARA, RIOT"); a former ticker finds the same issuer (BITF = KEEL). Empty = all issuers.
  * @param instrument_class "all" (default), "convertible", "non_convertible", or one class: convertible_preferred, secured_notes, unsecured_notes, loan, credit_facility, bitcoin_backed_loan, equipment_financing, other.
  * @param measure "amount" (default, USD), "count", "net_proceeds" (#N/A unless every financing counted discloses them) or "net_proceeds_disclosed" (the sum of those disclosed).
- * @returns The sum in USD (or the count); 0 when nothing was raised; #N/A for a period after the data's coverage (COVERAGE()).
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
+ * @returns The sum in USD (or the count); 0 when nothing was raised; #N/A for a period after the data's coverage (COVERAGE()), unless my_deals is given.
  */
-export function quarter(quarter: any, issuer?: any, instrument_class?: any, measure?: any): number {
+export function quarter(quarter: any, issuer?: any, instrument_class?: any, measure?: any, my_deals?: any[][]): number {
   return excel("QUARTER", () => {
     const period = single(quarter, "quarter");
+    const view = dealsView(my_deals);
     try {
-      return quarterTotal(period, issuerList(issuer), single(instrument_class, "instrument_class"), single(measure, "measure"));
+      return quarterTotal(period, issuerList(issuer, view), single(instrument_class, "instrument_class"), single(measure, "measure"), view);
     } catch (error) {
       // The core names a bad period "period"; re-read it under this parameter's name.
-      parsePeriod(period, { latestQuarter: latestQuarter(), argName: "quarter" });
+      parsePeriod(period, { latestQuarter: latestQuarter(view), argName: "quarter" });
       throw error;
     }
   });
@@ -120,21 +122,21 @@ export function reported(period: any, metric?: any): any {
  * @param fields Comma list of field names from FIELDS(); default: id, issuer, ticker, quarter, priced_date, instrument, amount_usd, coupon_pct, maturity_date, conversion_price_usd, use_category, source_url.
  * @param headers TRUE (default) for a header row with the field names; FALSE for data only.
  * @param units Amount columns in "USD" (default), "USDm" (millions) or "USDbn" (billions); per-share prices are never scaled.
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns A table that spills: dates as Excel dates, percentages as fractions, blanks as empty text.
  */
-export function offerings(issuer?: any, from?: any, to?: any, instrument_class?: any, fields?: any, headers?: any, units?: any): any[][] {
+export function offerings(issuer?: any, from?: any, to?: any, instrument_class?: any, fields?: any, headers?: any, units?: any, my_deals?: any[][]): any[][] {
   return excel("OFFERINGS", () => {
-    const tickers = issuerList(issuer);
+    const view = dealsView(my_deals);
+    const tickers = issuerList(issuer, view);
     const chosen = named("fields", () => parseFieldList(list(fields, "fields")?.join(",") ?? null));
     if (chosen.length === 0) throw notAvailable("fields: no field names given");
     const withHeader = flag(headers, "headers", true);
     const unit = parseUnits(single(units, "units"));
-    const records = queryFinancings({
-      issuers: tickers,
-      from: single(from, "from"),
-      to: single(to, "to"),
-      instrumentClass: single(instrument_class, "instrument_class"),
-    });
+    const records = queryFinancings(
+      { issuers: tickers, from: single(from, "from"), to: single(to, "to"), instrumentClass: single(instrument_class, "instrument_class") },
+      view,
+    );
     if (needsSourceLinks(chosen)) ensureSourceLinks();
     const header = chosen.map((def) => (def.kind === "usd_amount" ? amountHeader(def.name, unit) : def.name));
     const rows = records.map((record) => chosen.map((def) => cell(record, def, unit)));
@@ -147,11 +149,12 @@ export function offerings(issuer?: any, from?: any, to?: any, instrument_class?:
  * @customfunction
  * @param id Financing id, e.g. "WULF-2024-10-CVT-2030" (OFFERINGS() lists them); case-insensitive.
  * @param field Field name from FIELDS(), e.g. "amount_usd", "conversion_price_usd", "coupon_pct", "maturity_date".
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns The value; #N/A when the sources do not disclose it.
  */
-export function deal(id: any, field: any): any {
+export function deal(id: any, field: any, my_deals?: any[][]): any {
   return excel("DEAL", () => {
-    const record = getFinancing(single(id, "id"));
+    const record = getFinancing(single(id, "id"), dealsView(my_deals));
     const def = findCellField(single(field, "field"), "field");
     if (def.tier === "links") ensureSourceLinks();
     const value = cell(record, def);
@@ -165,14 +168,16 @@ export function deal(id: any, field: any): any {
  * @customfunction
  * @param id Financing id, e.g. "WULF-2024-10-CVT-2030".
  * @param n Which source, 1 (default) for the first; DEAL(id, "source_count") says how many there are.
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns An https URL.
  */
-export function source(id: any, n?: any): string {
+export function source(id: any, n?: any, my_deals?: any[][]): string {
   return excel("SOURCE", () => {
-    const record = getFinancing(single(id, "id"));
+    const view = dealsView(my_deals);
+    const idValue = single(id, "id");
     const index = optionalNumber(n, "n", 1);
     ensureSourceLinks();
-    return nthSourceUrl(record.id, index);
+    return sourceUrl(idValue, index, view);
   });
 }
 
@@ -184,13 +189,15 @@ export function source(id: any, n?: any): string {
  * @param group_by "instrument_class" (default), "use_category", "issuer" or "none" (total only).
  * @param issuer Ticker(s), comma-separated; empty = all listed issuers.
  * @param units "USD" (default), "USDm" (millions) or "USDbn" (billions); headers show the unit.
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns A table that spills: a header row, one row per quarter (0 where nothing was raised); without from and to, a last "undated" row.
  */
-export function series(from?: any, to?: any, group_by?: any, issuer?: any, units?: any): any[][] {
+export function series(from?: any, to?: any, group_by?: any, issuer?: any, units?: any, my_deals?: any[][]): any[][] {
   return excel("SERIES", () => {
-    const tickers = issuerList(issuer);
+    const view = dealsView(my_deals);
+    const tickers = issuerList(issuer, view);
     const unit = parseUnits(single(units, "units"));
-    const data = quarterlySeries({ issuers: tickers, from: single(from, "from"), to: single(to, "to") }, { groupBy: single(group_by, "group_by") });
+    const data = quarterlySeries({ issuers: tickers, from: single(from, "from"), to: single(to, "to") }, { groupBy: single(group_by, "group_by") }, view);
     if (data.quarters.length === 0) throw notAvailable("The dataset has no dated financings");
     const header = ["quarter", ...data.groups.map((group) => amountHeader(group, unit)), amountHeader("total", unit)];
     const rows = data.quarters.map((label, q): CellValue[] => [label, ...data.values[q].map((v) => v / unit.divisor), data.totals[q] / unit.divisor]);
@@ -203,12 +210,13 @@ export function series(from?: any, to?: any, group_by?: any, issuer?: any, units
 /**
  * Table of issuers: ticker, name, number of financings, total raised (USD), first and last quarter.
  * @customfunction
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns A table that spills, one row per listed issuer by current ticker; total under the aggregation rule.
  */
-export function issuers(): any[][] {
+export function issuers(my_deals?: any[][]): any[][] {
   return excel("ISSUERS", () => {
     const header = ["ticker", "issuer", "financings", "total_amount (USD)", "first_quarter", "last_quarter"];
-    const rows = issuerSummary().map((row): CellValue[] => [
+    const rows = issuerSummary({}, dealsView(my_deals)).map((row): CellValue[] => [
       row.ticker ?? "",
       row.issuer,
       row.financings,

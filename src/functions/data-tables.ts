@@ -1,18 +1,19 @@
 // Argument readers and table shapes the data functions share (data-functions.ts and
 // outstanding-functions.ts): not custom functions themselves.
-import { resolveIssuers, type Units } from "../data";
+import { bundledView, resolveIssuers, type DatasetView, type Units } from "../data";
 import { notAvailable } from "../errors";
 import { issuerTickers, named } from "./arguments";
 import type { CellValue } from "./excel-errors";
 
 /**
  * An issuer argument ("MARA, riot", or a range of tickers) as one list text, checked against
- * the dataset now so that an unknown ticker is reported as the issuer's; null = all issuers.
+ * the dataset (or the my_deals view) now so that an unknown ticker is reported as the issuer's;
+ * null = all issuers.
  * Text passes through unchanged: the core splits it and remembers the answer per text.
  */
-export function issuerList(issuer: unknown): string | null {
+export function issuerList(issuer: unknown, view: DatasetView = bundledView()): string | null {
   const tickers = issuerTickers(issuer);
-  if (tickers !== null) named("issuer", () => resolveIssuers(tickers));
+  if (tickers !== null) named("issuer", () => resolveIssuers(tickers, view));
   return tickers;
 }
 

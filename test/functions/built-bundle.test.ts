@@ -15,7 +15,8 @@ import { createCustomFunctionsShim, CustomFunctionsError, isExcelValue, type Cus
 import { parseFormula } from "./support/formula";
 import { INVALID_CALLS } from "./support/samples";
 import { installCustomFunctionsShim } from "./support/custom-functions";
-import { FACTS, FINANCINGS_THROUGH, counts, sum, type Fact } from "./support/facts";
+import { CORRECTION, NEW_DEAL, dealsTable } from "../support/my-deals";
+import { FACTS, FINANCINGS_THROUGH, counts, serial, sum, type Fact } from "./support/facts";
 
 // The source modules, for the differential test; loaded after a shim like in Excel.
 installCustomFunctionsShim();
@@ -54,6 +55,8 @@ function call(id: string, args: unknown[]): unknown {
   const fn = shim.registered.get(id) as (...a: unknown[]) => unknown;
   return fn(...args);
 }
+
+const MY_DEALS = dealsTable([NEW_DEAL, CORRECTION]);
 
 describe("built functions bundle", () => {
   it("registers exactly the ids in functions.json", () => {
@@ -125,6 +128,15 @@ describe("built functions bundle", () => {
       ["CBPRICE", [40, 50, 0.0125, 5, 0.6, 0.04, 0.05, 0, 3, 1.3, 3, 200, 2]],
       ["CBGREEKS", [40, 50, 0, 5, 0.6, 0.04, 0.05, null, 3, null, 3, 300, null]],
       ["CBPRICE", [40, 50, 0, 5, 0.6, 0.9, 0, -0.9, null, null, null, 5, null]],
+      // my_deals: workbook rows through every data function, and a bad row's message.
+      ["QUARTER", ["2026Q4", null, null, null, MY_DEALS]],
+      ["OFFERINGS", ["TEST, WULF", null, null, null, "id, amount_usd, origin, source_url", true, null, MY_DEALS]],
+      ["DEAL", ["TEST-2026-11-CVT-2031", "conversion_price_usd", MY_DEALS]],
+      ["SOURCE", ["TEST-2026-11-CVT-2031", 1, MY_DEALS]],
+      ["SERIES", ["2025Q1", null, "issuer", null, "USDm", MY_DEALS]],
+      ["ISSUERS", [MY_DEALS]],
+      ["DEALDILUTION", ["TEST-2026-11-CVT-2031", 4e8, 30, null, null, null, MY_DEALS]],
+      ["QUARTER", ["2025Q3", null, null, null, dealsTable([{ ...NEW_DEAL, amount_usd: -5 }])]],
     ];
     const answer = (fn: unknown, args: unknown[]): string => {
       try {
@@ -140,6 +152,21 @@ describe("built functions bundle", () => {
       expect({ id, hasSource: typeof source === "function" }).toEqual({ id, hasSource: true });
       expect({ id, args, bundle: answer(shim.registered.get(id), args) }).toEqual({ id, args, bundle: answer(source, args) });
     }
+  });
+
+  it("takes a my_deals table: a corrected record and an added one reach the sums and lookups", () => {
+    const bundledQ3 = sum(FACTS.filter((f) => counts(f) && f.quarter === "2025Q3").map((f) => f.amount_usd as number));
+    expect(call("QUARTER", ["2025Q3", null, null, null, MY_DEALS])).toBe(bundledQ3 - 100_000_000);
+    expect(call("QUARTER", ["2026Q4", null, null, null, MY_DEALS])).toBe(500_000_000);
+    expect(call("DEAL", ["TEST-2026-11-CVT-2031", "priced_date", MY_DEALS])).toBe(serial("2026-11-20"));
+    expect(call("OFFERINGS", ["TEST", null, null, null, "id, origin", false, null, MY_DEALS])).toEqual([["TEST-2026-11-CVT-2031", "workbook"]]);
+    let thrown: unknown = null;
+    try {
+      call("QUARTER", ["2025Q3", null, null, null, dealsTable([NEW_DEAL, NEW_DEAL])]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown instanceof CustomFunctionsError ? [thrown.code, thrown.message] : thrown).toEqual(["#VALUE!", "my_deals row 3: id TEST-2026-11-CVT-2031 is also in row 2; each row needs its own id"]);
   });
 });
 

@@ -337,7 +337,7 @@ describe("FIELDS()", () => {
     expect(table[0]).toEqual(["field", "description", "type"]);
     const names = table.slice(1).map((row) => row[0] as string);
     const stored = Object.keys(FACTS[0]);
-    for (const name of names) expect(stored.includes(name) || ["source_url", "source_count", "counts_in_sums"].includes(name) ? name : `unknown ${name}`).toBe(name);
+    for (const name of names) expect(stored.includes(name) || ["source_url", "source_count", "counts_in_sums", "origin"].includes(name) ? name : `unknown ${name}`).toBe(name);
     // Long text stays in the task pane.
     for (const detail of ["notes", "use_of_proceeds", "outcome_note"]) expect(names).not.toContain(detail);
     for (const row of table.slice(1)) {

@@ -8,15 +8,16 @@ import { functionsMetadata, signature, type FunctionMetadata } from "../../scrip
 const GOLDEN = path.join(__dirname, "__golden__", "metadata.json");
 
 // SPEC §4 and issue 17's outstanding functions, verbatim, except BONDFLOOR's `yield`: a reserved word in strict-mode JavaScript, so
-// no function can have a parameter of that name; it is `yield_rate`.
+// no function can have a parameter of that name; it is `yield_rate`. Issue 16 added the optional
+// last parameter `my_deals` (the user's own financings) to every data function.
 const SPEC_SIGNATURES = [
-  "QUARTER(quarter, [issuer], [instrument_class], [measure])",
+  "QUARTER(quarter, [issuer], [instrument_class], [measure], [my_deals])",
   "REPORTED(period, [metric])",
-  "OFFERINGS([issuer], [from], [to], [instrument_class], [fields], [headers], [units])",
-  "DEAL(id, field)",
-  "SOURCE(id, [n])",
-  "SERIES([from], [to], [group_by], [issuer], [units])",
-  "ISSUERS()",
+  "OFFERINGS([issuer], [from], [to], [instrument_class], [fields], [headers], [units], [my_deals])",
+  "DEAL(id, field, [my_deals])",
+  "SOURCE(id, [n], [my_deals])",
+  "SERIES([from], [to], [group_by], [issuer], [units], [my_deals])",
+  "ISSUERS([my_deals])",
   "FIELDS()",
   "VERSION()",
   // Beyond SPEC §4: issue 13.
@@ -34,7 +35,7 @@ const SPEC_SIGNATURES = [
   "PARITY(conversion_rate, share_price)",
   "NETSHARES(principal, conversion_price, share_price, [settlement], [cap_price])",
   "DILUTION(principal, conversion_price, shares_outstanding, [share_price], [settlement], [cap_price], [basis])",
-  "DEALDILUTION(id, shares_outstanding, [share_price], [settlement], [include_capped_call], [basis])",
+  "DEALDILUTION(id, shares_outstanding, [share_price], [settlement], [include_capped_call], [basis], [my_deals])",
   "DILUTEDEPS(net_income, basic_shares, incremental_shares, [interest_addback])",
   "BSM(type, share_price, strike, years, volatility, rate, [dividend_yield])",
   "CAPPEDCALL(share_price, lower_strike, cap_price, years, volatility, rate, [dividend_yield])",
@@ -83,6 +84,10 @@ describe("functions metadata", () => {
     expect(param("DILUTION", "basis")).toMatch(/"outstanding".*"pro_forma"/);
     expect(param("BSM", "type")).toMatch(/"call".*"put"/);
     expect(param("BSM", "volatility")).toMatch(/0\.\d/);
+    for (const fn of functions.filter((f) => f.parameters.some((p) => p.name === "my_deals"))) {
+      const last = fn.parameters[fn.parameters.length - 1];
+      expect(`${fn.id}: ${last.name} ${last.dimensionality} ${last.optional}`).toBe(`${fn.id}: my_deals matrix true`);
+    }
   });
 
   it("matches the committed golden snapshot (update deliberately: UPDATE_GOLDEN=1)", () => {

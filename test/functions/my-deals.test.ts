@@ -1,0 +1,70 @@
+// The data functions with a my_deals table (test/support/my-deals.ts) through the CustomFunctions
+// shim. Expected values come from the fixture rows and the committed JSONL (support/facts.ts).
+import { excelErrorOf, installCustomFunctionsShim } from "./support/custom-functions";
+import { FACTS, counts, serial, sum } from "./support/facts";
+import { CORRECTION, NEW_DEAL, dealsTable } from "../support/my-deals";
+
+installCustomFunctionsShim();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const F = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+
+const TABLE = dealsTable([NEW_DEAL, CORRECTION]);
+const bundledQ3 = sum(FACTS.filter((f) => counts(f) && f.quarter === "2025Q3").map((f) => f.amount_usd as number));
+
+describe("my_deals in the data functions", () => {
+  it("QUARTER sums the corrected record and the added one", () => {
+    expect(F.quarter("2025Q3", null, null, null, TABLE)).toBe(bundledQ3 - 100_000_000);
+    expect(F.quarter("2026Q4", null, null, null, TABLE)).toBe(500_000_000);
+    expect(F.quarter("2026Q4", "TEST", "convertible", "count", TABLE)).toBe(1);
+    expect(F.quarter("2025Q3")).toBe(bundledQ3);
+  });
+
+  it("OFFERINGS lists workbook rows with origin", () => {
+    const table = F.offerings("TEST, WULF", "2025Q3", "2026Q4", "convertible", "id, amount_usd, priced_date, origin", true, "USDm", TABLE);
+    expect(table[0]).toEqual(["id", "amount_usd (USDm)", "priced_date", "origin"]);
+    const byId = new Map(table.slice(1).map((row) => [row[0], row]));
+    expect(byId.get("WULF-2025-08-CVT-2031")).toEqual(["WULF-2025-08-CVT-2031", 900, serial("2025-08-18"), "workbook"]);
+    expect(byId.get("TEST-2026-11-CVT-2031")).toEqual(["TEST-2026-11-CVT-2031", 500, serial("2026-11-20"), "workbook"]);
+    const wulfOthers = FACTS.filter((f) => f.ticker === "WULF" && f.instrument_class === "convertible" && f.quarter !== null && f.quarter >= "2025Q3" && f.id !== "WULF-2025-08-CVT-2031");
+    for (const f of wulfOthers) expect(byId.get(f.id)?.[3]).toBe("dataset");
+    expect(table.length).toBe(1 + 2 + wulfOthers.length);
+  });
+
+  it("DEAL, SOURCE and DEALDILUTION read a workbook row", () => {
+    expect(F.deal("TEST-2026-11-CVT-2031", "coupon_pct", TABLE)).toBe(0.025);
+    expect(F.deal("TEST-2026-11-CVT-2031", "maturity_date", TABLE)).toBe(serial("2031-12-01"));
+    expect(F.source("TEST-2026-11-CVT-2031", 1, TABLE)).toBe("https://example.com/test-notes");
+    expect(excelErrorOf(() => F.source("TEST-2026-11-CVT-2031", 2, TABLE)).code).toBe("#N/A");
+    // $500M at $10 a share, physically settled: 50M new shares over 400M outstanding.
+    expect(F.dealdilution("TEST-2026-11-CVT-2031", 400_000_000, null, "physical", false, null, TABLE)).toBeCloseTo(0.125, 12);
+    expect(excelErrorOf(() => F.deal("TEST-2026-11-CVT-2031", "amount_usd")).code).toBe("#N/A");
+  });
+
+  it("SERIES and ISSUERS include the workbook rows", () => {
+    const series = F.series("2026Q4", "2026Q4", "none", "TEST", "USD", TABLE);
+    expect(series).toEqual([["quarter", "total (USD)"], ["2026Q4", 500_000_000]]);
+    const issuers = F.issuers(TABLE);
+    expect(issuers.find((row) => row[0] === "TEST")).toEqual(["TEST", "Example Miner Inc.", 1, 500_000_000, "2026Q4", "2026Q4"]);
+  });
+
+  it("a bad row is #VALUE! naming the argument, row and field, in every function", () => {
+    const bad = dealsTable([NEW_DEAL, { ...CORRECTION, amount_usd: -5 }]);
+    for (const call of [
+      () => F.quarter("2025Q3", null, null, null, bad),
+      () => F.offerings(null, null, null, null, null, null, null, bad),
+      () => F.deal("TEST-2026-11-CVT-2031", "amount_usd", bad),
+      () => F.source("TEST-2026-11-CVT-2031", 1, bad),
+      () => F.series(null, null, null, null, null, bad),
+      () => F.issuers(bad),
+      () => F.dealdilution("TEST-2026-11-CVT-2031", 4e8, null, null, null, null, bad),
+    ]) {
+      const error = excelErrorOf(call);
+      expect([error.code, error.message]).toEqual(["#VALUE!", "my_deals row 3: amount_usd must be ≥ 0, got -5"]);
+    }
+  });
+
+  it("an omitted my_deals (null, or a reference to an empty cell) is the bundled dataset", () => {
+    expect(F.quarter("2025Q3", null, null, null, undefined)).toBe(bundledQ3);
+    expect(F.quarter("2025Q3", null, null, null, [[""]])).toBe(bundledQ3);
+  });
+});
