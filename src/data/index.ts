@@ -91,15 +91,8 @@ export {
   type SeriesOptions,
 } from "./aggregate";
 export { isWorkbookFinancing, type DatasetView, type WorkbookFinancing } from "./view";
-export {
-  INSTRUMENT_CLASS_OF,
-  WORKBOOK_DEAL_COLUMNS,
-  WORKBOOK_TABLE_NAME,
-  financingId,
-  parseWorkbookDeals,
-  workbookParseCount,
-  workbookView,
-} from "./workbook-deals";
+export { INSTRUMENT_CLASS_OF, parseWorkbookDeals, workbookParseCount, workbookView } from "./workbook-deals";
+export { WORKBOOK_DEAL_COLUMNS, WORKBOOK_TABLE_NAME, financingId } from "./workbook-table";
 export { DEFAULT_METRIC, reportedFigure, reportedFigures, sectorMetrics } from "./sector";
 export type { FullDataset } from "./detail";
 export { CYCLE_CLASS_GROUPS, CYCLE_OUTCOME_GROUPS, cycleLabel, cycleSummaries, type CycleClassGroup, type CycleOutcomeGroup, type CycleSummary } from "./cycles";

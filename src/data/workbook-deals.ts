@@ -14,44 +14,12 @@
  */
 import { invalidArgument, isMinerDebtError } from "../errors";
 import { bundledView } from "./dataset";
-import { FIELD_CATALOGUE, type FieldDef } from "./fields";
+import type { FieldDef } from "./fields";
 import { checkFinancingRecord, STORED_FIELDS } from "./financing-rules";
 import { excelSerialToIsoDate, isIsoDate, quarterOfIsoDate } from "./quarters";
 import type { ValidationRule } from "./validate";
 import { overlay, type DatasetView, type WorkbookFinancing } from "./view";
 import type { InstrumentClass } from "./types";
-
-/** The table's name in the workbook (the pane creates it; formulas pass MinerDebtDeals[#All]). */
-export const WORKBOOK_TABLE_NAME = "MinerDebtDeals";
-
-/** The columns of the table the pane creates, in catalogue order. */
-export const WORKBOOK_DEAL_COLUMNS: readonly string[] = [
-  "id",
-  "issuer",
-  "ticker",
-  "instrument",
-  "instrument_class",
-  "priced_date",
-  "closed_date",
-  "amount_usd",
-  "amount_basis",
-  "new_money",
-  "coupon_pct",
-  "maturity_date",
-  "conversion_rate_per_1000",
-  "conversion_price_usd",
-  "capped_call_cap_price_usd",
-  "settlement",
-  "use_category",
-  "secured",
-  "collateral",
-  "source_url",
-  "notes",
-].sort((a, b) => catalogueIndex(a) - catalogueIndex(b));
-
-function catalogueIndex(name: string): number {
-  return FIELD_CATALOGUE.findIndex((def) => def.name === name);
-}
 
 /** Headers a table must have; a row needs a date in at least one of the date columns too. */
 const REQUIRED_COLUMNS = ["id", "issuer", "ticker", "instrument", "amount_usd", "source_url"];
@@ -72,31 +40,6 @@ export const INSTRUMENT_CLASS_OF: Readonly<Record<string, InstrumentClass>> = {
   preferred_stock: "convertible_preferred",
   other: "other",
 };
-
-/** KIND in an id, by instrument class (data/README.md). */
-const KIND_OF_CLASS: Readonly<Record<InstrumentClass, string>> = {
-  convertible: "CVT",
-  convertible_preferred: "PREF",
-  secured_notes: "SSN",
-  unsecured_notes: "SN",
-  loan: "LOAN",
-  credit_facility: "CF",
-  bitcoin_backed_loan: "BTCL",
-  equipment_financing: "EQF",
-  other: "OTHER",
-};
-
-/**
- * An id in the dataset's form TICKER-YYYY-MM-KIND-MATURITYYEAR ("NA" for an unknown maturity),
- * from the ticker (or, for a private borrower, its name in capitals), the pricing or closing
- * date, the instrument and the maturity date.
- */
-export function financingId(parts: { ticker: string | null; issuer: string; date: string; instrument: string; maturityDate: string | null }): string {
-  const name = (parts.ticker ?? parts.issuer).toUpperCase().replace(/[^A-Z0-9]+/g, "");
-  const instrumentClass = INSTRUMENT_CLASS_OF[parts.instrument] ?? "other";
-  const maturity = parts.maturityDate && isIsoDate(parts.maturityDate) ? parts.maturityDate.slice(0, 4) : "NA";
-  return [name || "NA", parts.date.slice(0, 4), parts.date.slice(5, 7), KIND_OF_CLASS[instrumentClass], maturity].join("-");
-}
 
 // ---------------------------------------------------------------------------------------
 // Cells
@@ -195,7 +138,7 @@ function readHeader(header: readonly unknown[], argName: string): Columns {
     index.set(name, c);
   });
   for (const name of REQUIRED_COLUMNS) {
-    if (!index.has(name)) throw invalidArgument(`${argName} row 1: the header has no ${name} column (pass the whole table with its header, e.g. ${WORKBOOK_TABLE_NAME}[#All])`);
+    if (!index.has(name)) throw invalidArgument(`${argName} row 1: the header has no ${name} column (pass the whole table with its header, e.g. MinerDebtDeals[#All])`);
   }
   if (!DATE_COLUMNS.some((name) => index.has(name))) throw invalidArgument(`${argName} row 1: the header needs a priced_date or closed_date column`);
   return { index };
@@ -279,7 +222,7 @@ function readRow(cells: readonly unknown[], columns: Columns, row: number, argNa
  */
 export function parseWorkbookDeals(table: unknown, argName = "my_deals"): WorkbookFinancing[] {
   if (!Array.isArray(table) || table.length === 0 || !table.every((row) => Array.isArray(row))) {
-    throw invalidArgument(`${argName} must be a range with a header row, e.g. ${WORKBOOK_TABLE_NAME}[#All], got ${shownCell(table)}`);
+    throw invalidArgument(`${argName} must be a range with a header row, e.g. MinerDebtDeals[#All], got ${shownCell(table)}`);
   }
   const rows = table as readonly unknown[][];
   const columns = readHeader(rows[0], argName);

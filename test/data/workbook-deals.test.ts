@@ -14,6 +14,7 @@ import {
   issuerSummary,
 } from "../../src/data";
 import { BLANK, CORRECTION, HEADER, NEW_DEAL, dealsTable, serialOf } from "../support/my-deals";
+import { FIELD_CATALOGUE, WORKBOOK_DEAL_COLUMNS } from "../../src/data";
 import { expectError, qualifies, rawFinancings, sumAmounts } from "./helpers";
 
 const RAW = rawFinancings();
@@ -165,5 +166,21 @@ describe("financingId", () => {
     const ids = new Set(RAW.map((r) => r.id));
     expect(ids.has("COMPUTENORTH-2022-02-CF-NA")).toBe(true);
     expect(ids.has("WULF-2025-08-CVT-2031")).toBe(true);
+  });
+});
+
+describe("the MinerDebtDeals columns", () => {
+  it("are dataset field names in catalogue order, with the ones the issue names", () => {
+    const order = FIELD_CATALOGUE.map((def) => def.name as string);
+    const positions = WORKBOOK_DEAL_COLUMNS.map((name) => order.indexOf(name));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    for (const name of ["id", "issuer", "ticker", "instrument", "instrument_class", "priced_date", "closed_date", "amount_usd", "amount_basis", "new_money", "coupon_pct", "maturity_date", "conversion_rate_per_1000", "conversion_price_usd", "capped_call_cap_price_usd", "settlement", "use_category", "secured", "collateral", "source_url", "notes"]) {
+      expect(WORKBOOK_DEAL_COLUMNS).toContain(name);
+    }
+  });
+
+  it("make a table the parser accepts (every required header is among them)", () => {
+    expect(parseWorkbookDeals([[...WORKBOOK_DEAL_COLUMNS]])).toEqual([]);
   });
 });
