@@ -1,7 +1,8 @@
 /**
  * Public API of the dataset (pure TS; no Office, React or DOM). The functions bundle and the
- * task pane import from here. The lazy DETAIL tier (notes, full sources) is in ./detail,
- * imported directly by the task pane only.
+ * task pane import from here. The lazy DETAIL tier (notes, full sources) is in ./detail, and
+ * the MinerDebtDeals table's layout in ./workbook-table, both imported directly by the task pane
+ * only (not re-exported here, so the functions bundle does not carry them).
  */
 export * from "./types";
 export {
@@ -92,7 +93,6 @@ export {
 } from "./aggregate";
 export { isWorkbookFinancing, type DatasetView, type WorkbookFinancing } from "./view";
 export { INSTRUMENT_CLASS_OF, parseWorkbookDeals, workbookParseCount, workbookView } from "./workbook-deals";
-export { WORKBOOK_DEAL_COLUMNS, WORKBOOK_TABLE_NAME, financingId } from "./workbook-table";
 export { DEFAULT_METRIC, reportedFigure, reportedFigures, sectorMetrics } from "./sector";
 export type { FullDataset } from "./detail";
 export { CYCLE_CLASS_GROUPS, CYCLE_OUTCOME_GROUPS, cycleLabel, cycleSummaries, type CycleClassGroup, type CycleOutcomeGroup, type CycleSummary } from "./cycles";

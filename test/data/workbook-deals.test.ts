@@ -2,7 +2,6 @@
 // dataset's rules, and merged over the bundled records (a known id replaces, a new id adds).
 // Expected values come from the fixture rows and the raw JSONL (test/data/helpers.ts).
 import {
-  financingId,
   getFinancing,
   parseWorkbookDeals,
   queryFinancings,
@@ -14,7 +13,8 @@ import {
   issuerSummary,
 } from "../../src/data";
 import { BLANK, CORRECTION, HEADER, NEW_DEAL, dealsTable, serialOf } from "../support/my-deals";
-import { FIELD_CATALOGUE, WORKBOOK_DEAL_COLUMNS } from "../../src/data";
+import { FIELD_CATALOGUE } from "../../src/data";
+import { WORKBOOK_DEAL_COLUMNS, financingId } from "../../src/data/workbook-table";
 import { expectError, qualifies, rawFinancings, sumAmounts } from "./helpers";
 
 const RAW = rawFinancings();
