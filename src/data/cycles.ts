@@ -7,6 +7,8 @@
  * known (or there is nothing to divide by) — never 0 in place of "not known".
  */
 import { countedFinancings } from "./aggregate";
+import { bundledView } from "./dataset";
+import type { DatasetView } from "./view";
 import { collateralKind } from "./collateral";
 import { normaliseQuery } from "./query";
 import { CYCLES, type Cycle, type FinancingCore, type InstrumentClass, type Outcome } from "./types";
@@ -105,8 +107,8 @@ function summarise(cycle: Cycle | null, records: readonly FinancingCore[]): Cycl
  * One summary per cycle, "2020-2022" first, over every financing that counts (undated ones
  * included: a cycle is not a period); then one for counted financings without a cycle, if any.
  */
-export function cycleSummaries(): CycleSummary[] {
-  const counted = countedFinancings(normaliseQuery({}));
+export function cycleSummaries(view: DatasetView = bundledView()): CycleSummary[] {
+  const counted = countedFinancings(normaliseQuery({}, view), view);
   const rows = CYCLES.map((cycle) => summarise(cycle, counted.filter((record) => record.cycle === cycle)));
   const without = counted.filter((record) => record.cycle === null);
   if (without.length > 0) rows.push(summarise(null, without));

@@ -3,7 +3,7 @@
 // The class shares come right after the cycle, so the first seven columns chart as a 100%
 // stacked bar as they stand (the pane's "Insert comparison" does that).
 import { CYCLE_CLASS_GROUPS, CYCLE_OUTCOME_GROUPS, cycleLabel, cycleSummaries, parseUnits } from "../data";
-import { flag, single } from "./arguments";
+import { dealsView, flag, single } from "./arguments";
 import { excel, type CellValue } from "./excel-errors";
 
 const OF_AMOUNT = " (fraction of amount)";
@@ -13,14 +13,16 @@ const OF_AMOUNT = " (fraction of amount)";
  * @customfunction
  * @param headers TRUE (default) for a header row (each header names its unit); FALSE for data only.
  * @param units The amount column in "USD" (default), "USDm" (millions) or "USDbn" (billions). Shares are fractions whatever the units.
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns A table that spills: cycle, six class shares, financings, amount, zero-coupon share of convertibles, weighted coupon, collateral and AI/HPC shares (each with the share known), eight outcome counts; blank where nothing is known.
  */
-export function cycles(headers?: any, units?: any): any[][] {
+export function cycles(headers?: any, units?: any, my_deals?: any[][]): any[][] {
   return excel("CYCLES", () => {
+    const view = dealsView(my_deals);
     const withHeader = flag(headers, "headers", true);
     const unit = parseUnits(single(units, "units"));
     const share = (value: number | null): CellValue => value ?? "";
-    const rows = cycleSummaries().map((row): CellValue[] => [
+    const rows = cycleSummaries(view).map((row): CellValue[] => [
       cycleLabel(row.cycle),
       ...CYCLE_CLASS_GROUPS.map(([group]) => share(row.classShares[group])),
       row.financings,

@@ -135,6 +135,7 @@ describe("built functions bundle", () => {
       ["SOURCE", ["TEST-2026-11-CVT-2031", 1, MY_DEALS]],
       ["SERIES", ["2025Q1", null, "issuer", null, "USDm", MY_DEALS]],
       ["ISSUERS", [MY_DEALS]],
+      ["CYCLES", [true, "USDm", MY_DEALS]],
       ["DEALDILUTION", ["TEST-2026-11-CVT-2031", 4e8, 30, null, null, null, MY_DEALS]],
       ["QUARTER", ["2025Q3", null, null, null, dealsTable([{ ...NEW_DEAL, amount_usd: -5 }])]],
     ];

@@ -22,7 +22,7 @@ const SPEC_SIGNATURES = [
   "VERSION()",
   // Beyond SPEC §4: issue 13.
   "COVERAGE()",
-  "CYCLES([headers], [units])",
+  "CYCLES([headers], [units], [my_deals])",
   "OUTSTANDING([as_of], [issuer], [instrument_class], [units])",
   "DEBTSTACK(issuer, [as_of], [headers], [units])",
   "MATURITIES([from_year], [to_year], [issuer], [group_by], [as_of], [units])",

@@ -47,6 +47,15 @@ describe("my_deals in the data functions", () => {
     expect(issuers.find((row) => row[0] === "TEST")).toEqual(["TEST", "Example Miner Inc.", 1, 500_000_000, "2026Q4", "2026Q4"]);
   });
 
+  it("CYCLES counts the added deal in its cycle and the corrected amount", () => {
+    const bundled = F.cycles(false, "USD");
+    const withDeals = F.cycles(false, "USD", TABLE);
+    const now = (table: unknown[][]) => table.find((row) => row[0] === "2023 onward") as unknown[];
+    const counted2023 = FACTS.filter((f) => counts(f) && f.cycle === "2023-");
+    expect(now(bundled).slice(1, 3)).toEqual([counted2023.length, sum(counted2023.map((f) => f.amount_usd as number))]);
+    expect(now(withDeals).slice(1, 3)).toEqual([counted2023.length + 1, sum(counted2023.map((f) => f.amount_usd as number)) + 500_000_000 - 100_000_000]);
+  });
+
   it("a bad row is #VALUE! naming the argument, row and field, in every function", () => {
     const bad = dealsTable([NEW_DEAL, { ...CORRECTION, amount_usd: -5 }]);
     for (const call of [
@@ -57,6 +66,7 @@ describe("my_deals in the data functions", () => {
       () => F.series(null, null, null, null, null, bad),
       () => F.issuers(bad),
       () => F.dealdilution("TEST-2026-11-CVT-2031", 4e8, null, null, null, null, bad),
+      () => F.cycles(null, null, bad),
     ]) {
       const error = excelErrorOf(call);
       expect([error.code, error.message]).toEqual(["#VALUE!", "my_deals row 3: amount_usd must be ≥ 0, got -5"]);
