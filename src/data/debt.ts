@@ -7,7 +7,8 @@
  */
 import { shown } from "../checks/choice";
 import { invalidArgument } from "../errors";
-import { allFinancings, datasetCoverage } from "./dataset";
+import { bundledView, datasetCoverage } from "./dataset";
+import { derived, type DatasetView } from "./view";
 import { effectiveEventsOf } from "./events";
 import { canonicalTicker } from "./issuers";
 import { outstandingAt, periodEnd, type OutstandingFigure } from "./outstanding";
@@ -76,27 +77,25 @@ export function isDebt(record: FinancingCore): boolean {
 }
 
 /** Records that may carry one facility's balance between them (README: FACILITY-LEVEL). */
-function facilityKey(record: FinancingCore): string | null {
+function facilityKey(record: FinancingCore, view: DatasetView): string | null {
   if (record.lender_or_counterparty === null || record.ticker === null) return null;
   if (record.amount_basis !== "commitment" && record.amount_basis !== "commitment_increment" && record.amount_basis !== "drawn") return null;
-  return `${canonicalTicker(record.ticker)}|${record.instrument}|${record.lender_or_counterparty}`;
+  return `${canonicalTicker(record.ticker, view)}|${record.instrument}|${record.lender_or_counterparty}`;
 }
 
-let siblings: ReadonlyMap<string, readonly FinancingCore[]> | null = null;
-
-function facilitySiblings(record: FinancingCore): readonly FinancingCore[] {
-  if (!siblings) {
+function facilitySiblings(record: FinancingCore, view: DatasetView): readonly FinancingCore[] {
+  const siblings = derived(view, "facilitySiblings", () => {
     const groups = new Map<string, FinancingCore[]>();
-    for (const each of allFinancings()) {
-      const key = facilityKey(each);
+    for (const each of view.financings) {
+      const key = facilityKey(each, view);
       if (key === null) continue;
       const group = groups.get(key);
       if (group) group.push(each);
       else groups.set(key, [each]);
     }
-    siblings = groups;
-  }
-  const key = facilityKey(record);
+    return groups;
+  });
+  const key = facilityKey(record, view);
   return key === null ? [] : (siblings.get(key) ?? []).filter((each) => each !== record);
 }
 
@@ -113,10 +112,10 @@ function ownFigure(record: FinancingCore, asOf: string): OutstandingFigure | nul
  * issued by then (or undated). A balance a sibling record reports later at facility level
  * is that sibling's: here 0, and the basis names the sibling.
  */
-export function outstandingFigure(record: FinancingCore, asOf: string): OutstandingFigure | null {
+export function outstandingFigure(record: FinancingCore, asOf: string, view: DatasetView = bundledView()): OutstandingFigure | null {
   const own = ownFigure(record, asOf);
   if (own === null || own.value === 0) return own;
-  for (const sibling of facilitySiblings(record)) {
+  for (const sibling of facilitySiblings(record, view)) {
     const theirs = ownFigure(sibling, asOf);
     if (theirs?.facilityLevel && theirs.lastFigureDate !== null && (own.lastFigureDate === null || theirs.lastFigureDate >= own.lastFigureDate)) {
       return { value: 0, basis: `in ${sibling.id}'s facility-level balance`, lastFigureDate: own.lastFigureDate, facilityLevel: false };
@@ -134,15 +133,15 @@ export interface OutstandingRow {
 }
 
 const MEMO_LIMIT = 256;
-const byDate = new Map<string, readonly OutstandingRow[]>();
 
 /** Every debt financing issued by `asOf` with its figure, listed issuers and private borrowers alike. */
-export function outstandingRows(asOf: string): readonly OutstandingRow[] {
+export function outstandingRows(asOf: string, view: DatasetView = bundledView()): readonly OutstandingRow[] {
+  const byDate = derived(view, "outstandingByDate", () => new Map<string, readonly OutstandingRow[]>());
   const known = byDate.get(asOf);
   if (known) return known;
   const rows: OutstandingRow[] = [];
-  for (const record of allFinancings()) {
-    const figure = outstandingFigure(record, asOf);
+  for (const record of view.financings) {
+    const figure = outstandingFigure(record, asOf, view);
     if (figure !== null) rows.push({ record, figure });
   }
   if (byDate.size >= MEMO_LIMIT) byDate.clear();
@@ -170,18 +169,17 @@ export interface OutstandingTotal {
   notKnown: readonly OutstandingRow[];
 }
 
-const totals = new Map<string, OutstandingTotal>();
-
 /** Principal outstanding at `asOf` of listed issuers' debt (known balances; the rest listed in notKnown). */
-export function outstandingTotal(asOf: string, issuers: unknown, instrumentClass: unknown): OutstandingTotal {
+export function outstandingTotal(asOf: string, issuers: unknown, instrumentClass: unknown, view: DatasetView = bundledView()): OutstandingTotal {
+  const totals = derived(view, "outstandingTotals", () => new Map<string, OutstandingTotal>());
   const key = `${asOf}|${String(issuers)}|${String(instrumentClass)}`;
   const known = totals.get(key);
   if (known) return known;
-  const filter = outstandingFilter(issuers, instrumentClass);
+  const filter = outstandingFilter(issuers, instrumentClass, view);
   let value = 0;
   let counted = 0;
   const notKnown: OutstandingRow[] = [];
-  for (const row of outstandingRows(asOf)) {
+  for (const row of outstandingRows(asOf, view)) {
     if (!matches(row.record, filter)) continue;
     if (row.figure.value === null) notKnown.push(row);
     else if (row.figure.value > 0) {
@@ -195,8 +193,8 @@ export function outstandingTotal(asOf: string, issuers: unknown, instrumentClass
   return total;
 }
 
-export function outstandingFilter(issuers: unknown, instrumentClass: unknown): OutstandingFilter {
-  const query = normaliseQuery({ issuers });
+export function outstandingFilter(issuers: unknown, instrumentClass: unknown, view: DatasetView = bundledView()): OutstandingFilter {
+  const query = normaliseQuery({ issuers }, view);
   return { issuers: query.issuers, instrumentClass: parseInstrumentClass(instrumentClass) };
 }
 
@@ -212,8 +210,8 @@ function byMaturity(a: OutstandingRow, b: OutstandingRow): number {
  * An issuer's capital stack at `asOf`: each debt instrument with a balance (> 0, or not
  * known), by maturity. Private borrowers are found by an issuer filter too.
  */
-export function debtStack(issuers: ReadonlySet<string>, asOf: string): OutstandingRow[] {
-  return outstandingRows(asOf)
+export function debtStack(issuers: ReadonlySet<string>, asOf: string, view: DatasetView = bundledView()): OutstandingRow[] {
+  return outstandingRows(asOf, view)
     .filter((row) => row.record.ticker !== null && issuers.has(row.record.ticker) && row.figure.value !== 0)
     .sort(byMaturity);
 }
@@ -230,25 +228,32 @@ export interface MaturityWall {
   totals: number[];
 }
 
-function groupOf(record: FinancingCore, groupBy: WallGroup): string {
+function groupOf(record: FinancingCore, groupBy: WallGroup, view: DatasetView): string {
   if (groupBy === "instrument_class") return record.instrument_class;
   if (groupBy === "convertible") return record.instrument_class === "convertible" ? "convertible" : "non_convertible";
-  return canonicalTicker(record.ticker as string);
+  return canonicalTicker(record.ticker as string, view);
 }
 
 /**
  * The maturity wall: principal outstanding at `asOf` by maturity year (inclusive bounds; null
  * = from the as-of year / to the last maturity) and group. Balances not known are left out.
  */
-export function maturityWall(filter: OutstandingFilter, asOf: string, groupBy: WallGroup, fromYear: number | null, toYear: number | null): MaturityWall {
-  const rows = outstandingRows(asOf).filter((row) => matches(row.record, filter) && row.figure.value !== null && row.figure.value > 0);
+export function maturityWall(
+  filter: OutstandingFilter,
+  asOf: string,
+  groupBy: WallGroup,
+  fromYear: number | null,
+  toYear: number | null,
+  view: DatasetView = bundledView(),
+): MaturityWall {
+  const rows = outstandingRows(asOf, view).filter((row) => matches(row.record, filter) && row.figure.value !== null && row.figure.value > 0);
   const years = rows.map((row) => (row.record.maturity_date === null ? null : Number(row.record.maturity_date.slice(0, 4))));
   const dated = years.filter((year): year is number => year !== null);
   const first = fromYear ?? Number(asOf.slice(0, 4));
   const last = toYear ?? Math.max(first, ...dated);
   if (first > last) throw invalidArgument(`from_year (${first}) is after to_year (${last})`);
   const order = groupBy === "instrument_class" ? [...INSTRUMENT_CLASSES] : groupBy === "convertible" ? ["convertible", "non_convertible"] : null;
-  const present = [...new Set(rows.map((row) => groupOf(row.record, groupBy)))];
+  const present = [...new Set(rows.map((row) => groupOf(row.record, groupBy, view)))];
   const groups = order ? order.filter((group) => present.includes(group)) : present.sort();
   const undated = fromYear === null && toYear === null && years.some((year) => year === null);
   const wallYears: (number | null)[] = [];
@@ -258,7 +263,7 @@ export function maturityWall(filter: OutstandingFilter, asOf: string, groupBy: W
   rows.forEach((row, i) => {
     const at = wallYears.indexOf(years[i]);
     if (at < 0) return;
-    values[at][groups.indexOf(groupOf(row.record, groupBy))] += row.figure.value as number;
+    values[at][groups.indexOf(groupOf(row.record, groupBy, view))] += row.figure.value as number;
   });
   return { years: wallYears, groups, values, totals: values.map((row) => row.reduce((sum, v) => sum + v, 0)) };
 }

@@ -4,7 +4,8 @@
  */
 import eventsJson from "./generated/events.json";
 import { notAvailable } from "../errors";
-import { getFinancing } from "./dataset";
+import { bundledView, getFinancing } from "./dataset";
+import type { DatasetView } from "./view";
 import { EVENTS_FORMAT, unpackEvents, type EventsFile } from "./events-layout";
 import { effectiveOrder } from "./outstanding";
 import type { EventCore } from "./event-types";
@@ -53,7 +54,7 @@ export function effectiveEventsOf(id: string): readonly EventCore[] {
 }
 
 /** EVENTS(id): the financing (unknown id → NA with the closest) and its events. */
-export function financingEvents(id: unknown): { record: FinancingCore; events: readonly EventCore[] } {
-  const record = getFinancing(id);
+export function financingEvents(id: unknown, view: DatasetView = bundledView()): { record: FinancingCore; events: readonly EventCore[] } {
+  const record = getFinancing(id, view);
   return { record, events: eventsOf(record.id) };
 }

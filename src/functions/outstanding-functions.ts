@@ -16,11 +16,12 @@ import {
   parseAsOf,
   parseUnits,
   resolveIssuers,
+  type DatasetView,
   type OutstandingRow,
 } from "../data";
 import { invalidArgument, notAvailable } from "../errors";
 import { choice } from "../checks/choice";
-import { flag, named, number, optionalNumber, single, text } from "./arguments";
+import { dealsView, flag, named, number, optionalNumber, single, text } from "./arguments";
 import { amountHeader, issuerList, withHeaders } from "./data-tables";
 import { conversionPriceOf } from "./deal-terms";
 import { excel, type CellValue } from "./excel-errors";
@@ -29,10 +30,10 @@ import { excel, type CellValue } from "./excel-errors";
 // Shared by the outstanding functions
 
 /** A required issuer argument, resolved to its tickers (former tickers included). */
-function requiredIssuers(issuer: unknown): ReadonlySet<string> {
-  const tickers = issuerList(issuer);
+function requiredIssuers(issuer: unknown, view: DatasetView): ReadonlySet<string> {
+  const tickers = issuerList(issuer, view);
   if (tickers === null) throw invalidArgument('issuer is required: a ticker such as "MARA"');
-  return named("issuer", () => resolveIssuers(tickers)) as ReadonlySet<string>;
+  return named("issuer", () => resolveIssuers(tickers, view)) as ReadonlySet<string>;
 }
 
 function asOfArgument(as_of: unknown): string {
@@ -66,13 +67,15 @@ function convertibles(rows: readonly OutstandingRow[]): OverhangInstrument[] {
  * @param issuer Ticker(s), comma-separated ("MARA, RIOT"); former tickers find the same issuer. Empty = all listed issuers.
  * @param instrument_class "all" (default), "convertible", "non_convertible", or one class: secured_notes, unsecured_notes, loan, credit_facility, bitcoin_backed_loan, equipment_financing, other.
  * @param units "USD" (default), "USDm" (millions) or "USDbn" (billions).
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns The principal outstanding; balances the sources leave unknown at the date are not in it (DEBTSTACK lists them).
  */
-export function outstanding(as_of?: any, issuer?: any, instrument_class?: any, units?: any): number {
+export function outstanding(as_of?: any, issuer?: any, instrument_class?: any, units?: any, my_deals?: any[][]): number {
   return excel("OUTSTANDING", () => {
     const date = asOfArgument(as_of);
     const unit = parseUnits(single(units, "units"));
-    return outstandingTotal(date, issuerList(issuer), single(instrument_class, "instrument_class")).value / unit.divisor;
+    const view = dealsView(my_deals);
+    return outstandingTotal(date, issuerList(issuer, view), single(instrument_class, "instrument_class"), view).value / unit.divisor;
   });
 }
 
@@ -97,15 +100,17 @@ const STACK_HEADER = [
  * @param as_of Date (as in OUTSTANDING); empty = the end of the dataset's coverage.
  * @param headers TRUE (default) for a header row; FALSE for data only.
  * @param units Principal in "USD" (default), "USDm" or "USDbn".
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns id, instrument, secured, collateral, coupon (fraction), maturity (date), principal outstanding, basis, conversion price, cap price, conversion shares (principal outstanding ÷ conversion price).
  */
-export function debtstack(issuer: any, as_of?: any, headers?: any, units?: any): any[][] {
+export function debtstack(issuer: any, as_of?: any, headers?: any, units?: any, my_deals?: any[][]): any[][] {
   return excel("DEBTSTACK", () => {
-    const tickers = requiredIssuers(issuer);
+    const view = dealsView(my_deals);
+    const tickers = requiredIssuers(issuer, view);
     const date = asOfArgument(as_of);
     const withHeader = flag(headers, "headers", true);
     const unit = parseUnits(single(units, "units"));
-    const rows = debtStack(tickers, date).map(({ record, figure }): CellValue[] => {
+    const rows = debtStack(tickers, date, view).map(({ record, figure }): CellValue[] => {
       const price = conversionPriceOf(record);
       return [
         record.id,
@@ -135,20 +140,22 @@ export function debtstack(issuer: any, as_of?: any, headers?: any, units?: any):
  * @param group_by "instrument_class" (default), "convertible" (convertible vs non_convertible) or "issuer".
  * @param as_of Date (as in OUTSTANDING); empty = the end of the dataset's coverage.
  * @param units "USD" (default), "USDm" or "USDbn"; headers show the unit.
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns A table that spills: maturity_year, one column per group, total; without from/to a last row "not stated" holds balances whose maturity the sources do not give.
  */
-export function maturities(from_year?: any, to_year?: any, issuer?: any, group_by?: any, as_of?: any, units?: any): any[][] {
+export function maturities(from_year?: any, to_year?: any, issuer?: any, group_by?: any, as_of?: any, units?: any, my_deals?: any[][]): any[][] {
   return excel("MATURITIES", () => {
     const from = optionalNumber(from_year, "from_year", null);
     const to = optionalNumber(to_year, "to_year", null);
     for (const [name, year] of [["from_year", from], ["to_year", to]] as const) {
       if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) throw invalidArgument(`${name} must be a year such as 2026, got ${year}`);
     }
-    const filter = outstandingFilter(issuerList(issuer), null);
+    const view = dealsView(my_deals);
+    const filter = outstandingFilter(issuerList(issuer, view), null, view);
     const groupBy = choice("group_by", single(group_by, "group_by"), WALL_GROUPS, "instrument_class");
     const date = asOfArgument(as_of);
     const unit = parseUnits(single(units, "units"));
-    const wall = maturityWall(filter, date, groupBy, from, to);
+    const wall = maturityWall(filter, date, groupBy, from, to, view);
     const header = ["maturity_year", ...wall.groups.map((group) => amountHeader(group, unit)), amountHeader("total", unit)];
     const rows = wall.years.map((year, i): CellValue[] => [year ?? "not stated", ...wall.values[i].map((v) => v / unit.divisor), wall.totals[i] / unit.divisor]);
     return [header, ...rows];
@@ -165,16 +172,18 @@ export function maturities(from_year?: any, to_year?: any, issuer?: any, group_b
  * @param include_capped_call TRUE (default) applies each deal's capped call; FALSE ignores them.
  * @param as_of Date (as in OUTSTANDING); empty = the end of the dataset's coverage.
  * @param measure "fraction" (default: new shares ÷ shares_outstanding) or "shares" (the number of new shares).
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns Dilution as a fraction (0.2 = 20%), or the new shares; 0 when the issuer has no convertible outstanding.
  */
-export function overhang(issuer: any, share_price: any, shares_outstanding: any, settlement?: any, include_capped_call?: any, as_of?: any, measure?: any): number {
+export function overhang(issuer: any, share_price: any, shares_outstanding: any, settlement?: any, include_capped_call?: any, as_of?: any, measure?: any, my_deals?: any[][]): number {
   return excel("OVERHANG", () => {
-    const tickers = requiredIssuers(issuer);
+    const view = dealsView(my_deals);
+    const tickers = requiredIssuers(issuer, view);
     const sharePrice = number(share_price, "share_price");
     const sharesOutstanding = number(shares_outstanding, "shares_outstanding");
     const date = asOfArgument(as_of);
     return overhangOf({
-      instruments: convertibles(debtStack(tickers, date)),
+      instruments: convertibles(debtStack(tickers, date, view)),
       sharePrice,
       sharesOutstanding,
       settlement: single(settlement, "settlement") as string | null,
@@ -191,11 +200,12 @@ const EVENTS_HEADER = ["date", "event", "principal_change_usd", "principal_outst
  * @customfunction
  * @param id Financing id, e.g. "MARA-2021-11-CVT-2026".
  * @param headers TRUE (default) for a header row; FALSE for data only.
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
  * @returns A table that spills: date (an Excel date, or text "2024-12" / "2024" where the source gives only the month or year), event, change, outstanding after (USD, "" where not stated), related financing, source URL (as text).
  */
-export function events(id: any, headers?: any): any[][] {
+export function events(id: any, headers?: any, my_deals?: any[][]): any[][] {
   return excel("EVENTS", () => {
-    const { record, events: list } = financingEvents(text(id, "id", "a financing id such as MARA-2021-11-CVT-2026"));
+    const { record, events: list } = financingEvents(text(id, "id", "a financing id such as MARA-2021-11-CVT-2026"), dealsView(my_deals));
     const withHeader = flag(headers, "headers", true);
     const rows = list.map((event): CellValue[] => [
       event.date.length === 10 ? isoDateToExcelSerial(event.date) : event.date,

@@ -85,12 +85,12 @@ describe("parseWorkbookDeals: errors name the row and the field", () => {
 
   it("rejects a header without a required column, and a repeated column", () => {
     expectError(() => parseWorkbookDeals(dealsTable([NEW_DEAL], HEADER.filter((h) => h !== "amount_usd"))), "VALUE", "my_deals row 1: the header has no amount_usd column");
-    expectError(() => parseWorkbookDeals(dealsTable([NEW_DEAL], [...HEADER, "ticker"])), "VALUE", "my_deals row 1: column ticker appears twice (columns 3 and 15)");
+    expectError(() => parseWorkbookDeals(dealsTable([NEW_DEAL], [...HEADER, "ticker"])), "VALUE", "my_deals row 1: column ticker appears twice (columns 3 and 16)");
   });
 
   it("names a cell holding a formula error (as range values give it, or as an error object)", () => {
     expectError(() => parseWorkbookDeals(dealsTable([{ ...NEW_DEAL, amount_usd: "#DIV/0!" }])), "VALUE", "my_deals row 2: amount_usd (column 7) holds #DIV/0!");
-    expectError(() => parseWorkbookDeals(dealsTable([NEW_DEAL, { ...NEW_DEAL, id: "X", coupon_pct: { code: "#REF!" } }])), "VALUE", "my_deals row 3: coupon_pct (column 8) holds #REF!");
+    expectError(() => parseWorkbookDeals(dealsTable([NEW_DEAL, { ...NEW_DEAL, id: "X", coupon_pct: { code: "#REF!" } }])), "VALUE", "my_deals row 3: coupon_pct (column 9) holds #REF!");
   });
 
   it("rejects what is not a table", () => {

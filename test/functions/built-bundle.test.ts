@@ -136,6 +136,11 @@ describe("built functions bundle", () => {
       ["SERIES", ["2025Q1", null, "issuer", null, "USDm", MY_DEALS]],
       ["ISSUERS", [MY_DEALS]],
       ["CYCLES", [true, "USDm", MY_DEALS]],
+      ["OUTSTANDING", ["2026-12-01", "TEST, WULF", null, null, MY_DEALS]],
+      ["DEBTSTACK", ["TEST", "2026-12-01", true, "USDm", MY_DEALS]],
+      ["MATURITIES", [null, null, null, "issuer", "2026-12-01", "USDm", MY_DEALS]],
+      ["OVERHANG", ["TEST", 30, 4e8, null, null, "2026-12-01", null, MY_DEALS]],
+      ["EVENTS", ["WULF-2025-08-CVT-2031", true, MY_DEALS]],
       ["DEALDILUTION", ["TEST-2026-11-CVT-2031", 4e8, 30, null, null, null, MY_DEALS]],
       ["QUARTER", ["2025Q3", null, null, null, dealsTable([{ ...NEW_DEAL, amount_usd: -5 }])]],
     ];

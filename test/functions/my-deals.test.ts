@@ -56,6 +56,19 @@ describe("my_deals in the data functions", () => {
     expect(now(withDeals).slice(1, 3)).toEqual([counted2023.length + 1, sum(counted2023.map((f) => f.amount_usd as number)) + 500_000_000 - 100_000_000]);
   });
 
+  it("the outstanding functions see the added convertible once it is issued", () => {
+    const before = F.outstanding("2026-12-01", "TEST", null, null, TABLE);
+    expect(before).toBe(500_000_000);
+    expect(F.outstanding("2026-11-19", "TEST", null, null, TABLE)).toBe(0);
+    const stack = F.debtstack("TEST", "2026-12-01", false, "USD", TABLE);
+    expect(stack.map((row) => row[0])).toEqual(["TEST-2026-11-CVT-2031"]);
+    // $500M convertible at $10: 50M new shares, over 400M outstanding.
+    expect(F.overhang("TEST", 30, 400_000_000, "physical", false, "2026-12-01", null, TABLE)).toBeCloseTo(0.125, 12);
+    const wall = F.maturities(2031, 2031, "TEST", "convertible", "2026-12-01", "USD", TABLE);
+    expect(wall[1]).toEqual([2031, 500_000_000, 500_000_000]);
+    expect(excelErrorOf(() => F.outstanding("2026-12-01", "TEST")).code).toBe("#N/A");
+  });
+
   it("a bad row is #VALUE! naming the argument, row and field, in every function", () => {
     const bad = dealsTable([NEW_DEAL, { ...CORRECTION, amount_usd: -5 }]);
     for (const call of [
@@ -67,6 +80,11 @@ describe("my_deals in the data functions", () => {
       () => F.issuers(bad),
       () => F.dealdilution("TEST-2026-11-CVT-2031", 4e8, null, null, null, null, bad),
       () => F.cycles(null, null, bad),
+      () => F.outstanding(null, null, null, null, bad),
+      () => F.debtstack("TEST", null, null, null, bad),
+      () => F.maturities(null, null, null, null, null, null, bad),
+      () => F.overhang("TEST", 30, 4e8, null, null, null, null, bad),
+      () => F.events("TEST-2026-11-CVT-2031", null, bad),
     ]) {
       const error = excelErrorOf(call);
       expect([error.code, error.message]).toEqual(["#VALUE!", "my_deals row 3: amount_usd must be ≥ 0, got -5"]);
