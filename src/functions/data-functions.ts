@@ -249,20 +249,30 @@ export function version(): string {
 /**
  * How far the dataset reaches: the date through which financings were searched for, and what that means for quarters.
  * @customfunction
+ * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). With it, the table also says how many rows it adds and that later periods are summed from them.
  * @returns A table that spills: item, value (dates as ISO text).
  */
-export function coverage(): any[][] {
+export function coverage(my_deals?: any[][]): any[][] {
   return excel("COVERAGE", () => {
+    const view = dealsView(my_deals);
     const window = datasetCoverage();
     const partial = partialQuarter();
     const last = coverageQuarter();
-    return [
+    const rows: CellValue[][] = [
       ["item", "value"],
       ["financings_through", window.financingsThrough],
       ["searched_on", window.searchedOn],
-      ["first_quarter", earliestQuarter() ?? ""],
+      ["first_quarter", earliestQuarter(view) ?? ""],
       ["last_complete_quarter", partial === null ? last : quarterFromOrdinal(quarterOrdinal(last) - 1)],
       ["partial_quarter", partial ?? ""],
+    ];
+    if (!view.withWorkbook) return rows;
+    const mine = view.financings.filter((record) => view.workbookIds.has(record.id));
+    return [
+      ...rows,
+      ["my_deals_financings", mine.length],
+      ["my_deals_last_quarter", view.latest ?? ""],
+      ["after_coverage", "summed from my_deals (your rows); the dataset itself is not known there"],
     ];
   });
 }

@@ -21,7 +21,7 @@ const SPEC_SIGNATURES = [
   "FIELDS()",
   "VERSION()",
   // Beyond SPEC §4: issue 13.
-  "COVERAGE()",
+  "COVERAGE([my_deals])",
   "CYCLES([headers], [units], [my_deals])",
   "OUTSTANDING([as_of], [issuer], [instrument_class], [units], [my_deals])",
   "DEBTSTACK(issuer, [as_of], [headers], [units], [my_deals])",

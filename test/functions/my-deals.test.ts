@@ -48,12 +48,15 @@ describe("my_deals in the data functions", () => {
   });
 
   it("CYCLES counts the added deal in its cycle and the corrected amount", () => {
-    const bundled = F.cycles(false, "USD");
-    const withDeals = F.cycles(false, "USD", TABLE);
-    const now = (table: unknown[][]) => table.find((row) => row[0] === "2023 onward") as unknown[];
+    const pick = (table: unknown[][]) => {
+      const header = table[0] as string[];
+      const row = table.find((r) => r[0] === "2023 onward") as unknown[];
+      return [row[header.indexOf("financings (count)")], row[header.indexOf("amount (USD)")]];
+    };
     const counted2023 = FACTS.filter((f) => counts(f) && f.cycle === "2023-");
-    expect(now(bundled).slice(1, 3)).toEqual([counted2023.length, sum(counted2023.map((f) => f.amount_usd as number))]);
-    expect(now(withDeals).slice(1, 3)).toEqual([counted2023.length + 1, sum(counted2023.map((f) => f.amount_usd as number)) + 500_000_000 - 100_000_000]);
+    const amount = sum(counted2023.map((f) => f.amount_usd as number));
+    expect(pick(F.cycles(true, "USD"))).toEqual([counted2023.length, amount]);
+    expect(pick(F.cycles(true, "USD", TABLE))).toEqual([counted2023.length + 1, amount + 500_000_000 - 100_000_000]);
   });
 
   it("the outstanding functions see the added convertible once it is issued", () => {
@@ -69,6 +72,20 @@ describe("my_deals in the data functions", () => {
     expect(excelErrorOf(() => F.outstanding("2026-12-01", "TEST")).code).toBe("#N/A");
   });
 
+  it("with my_deals, a period after the coverage is summed from the table instead of #N/A, and COVERAGE says so", () => {
+    const after = excelErrorOf(() => F.quarter("2026Q4"));
+    expect(after.code).toBe("#N/A");
+    expect(after.message).toContain("my_deals");
+    expect(F.quarter("2026Q4", null, null, null, TABLE)).toBe(500_000_000);
+    expect(F.quarter("2027", null, null, null, TABLE)).toBe(0);
+    const series = F.series("2026Q3", "2026Q4", "none", null, "USD", TABLE);
+    expect(series.slice(1)).toEqual([["2026Q3", 0], ["2026Q4", 500_000_000]]);
+    const coverage = new Map(F.coverage(TABLE).map((row) => [row[0], row[1]]));
+    expect(coverage.get("my_deals_financings")).toBe(2);
+    expect(coverage.get("my_deals_last_quarter")).toBe("2026Q4");
+    expect(F.coverage().some((row) => row[0] === "my_deals_financings")).toBe(false);
+  });
+
   it("a bad row is #VALUE! naming the argument, row and field, in every function", () => {
     const bad = dealsTable([NEW_DEAL, { ...CORRECTION, amount_usd: -5 }]);
     for (const call of [
@@ -80,6 +97,7 @@ describe("my_deals in the data functions", () => {
       () => F.issuers(bad),
       () => F.dealdilution("TEST-2026-11-CVT-2031", 4e8, null, null, null, null, bad),
       () => F.cycles(null, null, bad),
+      () => F.coverage(bad),
       () => F.outstanding(null, null, null, null, bad),
       () => F.debtstack("TEST", null, null, null, bad),
       () => F.maturities(null, null, null, null, null, null, bad),
