@@ -1,7 +1,7 @@
 // One invalid call per function (used by the built-bundle test and the fuzz test's sanity
 // checks): the arguments, the Excel error and a fragment of the message naming the argument.
-// FIELDS, VERSION and COVERAGE take no arguments (COVERAGE takes only my_deals, ISSUERS too), so
-// they have no invalid call: Excel itself refuses a formula that passes them one.
+// FIELDS and VERSION take no arguments, so they have no invalid call: Excel itself refuses a
+// formula that passes them one. ISSUERS and COVERAGE take only my_deals.
 export interface InvalidCall {
   args: unknown[];
   code: "#VALUE!" | "#N/A" | "#NUM!";
@@ -21,6 +21,7 @@ export const INVALID_CALLS: Record<string, InvalidCall> = {
   MATURITIES: { args: [2030, 2026], code: "#VALUE!", message: /from_year \(2030\) is after to_year \(2026\)/ },
   OVERHANG: { args: ["MARA", 30, 0], code: "#VALUE!", message: /shares_outstanding must be > 0, got 0/ },
   EVENTS: { args: ["MARA-2021-11-CVT-202"], code: "#N/A", message: /MARA-2021-11-CVT-2026/ },
+  COVERAGE: { args: [[["id", "ticker"]]], code: "#VALUE!", message: /my_deals row 1: the header has no issuer column/ },
   ISSUERS: { args: [[["id", "issuer"]]], code: "#VALUE!", message: /my_deals row 1: the header has no ticker column/ },
   CONVPRICE: { args: [-5], code: "#VALUE!", message: /conversion_rate must be > 0, got -5/ },
   CONVRATE: { args: [-5], code: "#VALUE!", message: /conversion_price must be > 0, got -5/ },
