@@ -3,11 +3,14 @@
  * random filter combinations (issuers, class, use, cycle, from/to or all time) the summary
  * strip's total = Σ SERIES rows (+ the undated line, all time only) = Σ the inserted quarterly
  * table's totals (+ its undated line) = QUARTER over the same range (+ undated, all time) =
- * Σ ISSUERS rows (all time, no other filter) = the sum written out here from the JSONL.
+ * Σ ISSUERS rows (all time, no other filter) = Σ the inserted offerings table's amounts marked
+ * "In sums" = the sum written out here from the JSONL.
  */
 import fc from "fast-check";
 import { datasetVersion, issuerSummary, quarterlySeries, quarterTotal, quartersInRange, earliestQuarter, coverageQuarter, INSTRUMENT_CLASSES, USE_CATEGORIES, CYCLES } from "../../src/data";
-import { sumQuery, NO_FILTERS, type ExploreFilters } from "../../src/taskpane/model/filters";
+import { listQuery, sumQuery, NO_FILTERS, type ExploreFilters } from "../../src/taskpane/model/filters";
+import { loadSourceLinks, queryFinancings } from "../../src/data";
+import { TABLE_FIELDS, offeringsTablePlan } from "../../src/taskpane/plans/offeringsTable";
 import { summarize } from "../../src/taskpane/model/summary";
 import { quarterlySummaryPlan, UNDATED_LABEL } from "../../src/taskpane/plans/quarterlySummary";
 import { qualifies, rawFinancings, rawIssuers, type RawRecord } from "./helpers";
@@ -67,6 +70,24 @@ function insertedTotal(filters: ExploreFilters): number {
   return sum;
 }
 
+/** Σ of the inserted offerings table's amount column over the rows marked "In sums". */
+function offeringsTableTotal(filters: ExploreFilters): number {
+  const records = queryFinancings(listQuery(filters));
+  if (records.length === 0) return 0;
+  const plan = offeringsTablePlan({ records, version: datasetVersion(), filters: "" });
+  const amount = TABLE_FIELDS.indexOf("amount_usd");
+  const inSums = TABLE_FIELDS.indexOf("counts_in_sums");
+  let sum = 0;
+  for (const row of plan.cells.slice(2)) {
+    const counted = row[inSums];
+    const value = row[amount];
+    if (counted.kind === "boolean" && counted.value && value.kind === "number") sum += value.value;
+  }
+  return sum;
+}
+
+beforeAll(() => loadSourceLinks());
+
 describe("every view of the same filters adds up to the same total", () => {
   it("holds for random filter combinations", () => {
     fc.assert(
@@ -82,6 +103,7 @@ describe("every view of the same filters adds up to the same total", () => {
         const seriesSum = series.totals.reduce((a, b) => a + b, 0) + (series.undated?.total ?? 0);
         expect(seriesSum).toBeCloseTo(expected, 2);
         expect(insertedTotal(filters)).toBeCloseTo(expected, 2);
+        expect(offeringsTableTotal(filters)).toBeCloseTo(expected, 2);
 
         if (filters.useCategory === null && filters.cycle === null) {
           const period = `${filters.fromQuarter ?? quarters[0]}:${filters.toQuarter ?? "LQ"}`;
