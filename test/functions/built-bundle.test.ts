@@ -211,6 +211,9 @@ describe("built bundle: no silent zeros, totals that reconcile (issue 13)", () =
     expect(errorOf("SERIES", ["2026Q3", "2026Q4"]).code).toBe("#N/A");
     const latest = (call("SERIES", [null, null, "none"]) as unknown[][]).map((row) => row[0]);
     expect(latest).not.toContain("2026Q3");
+    // A list from a quarter after coverage is not an empty list: it is not known.
+    const offerings = errorOf("OFFERINGS", [null, "2026Q3"]);
+    expect([offerings.code, offerings.message]).toEqual(["#N/A", expect.stringContaining("from 2026Q3 is after the dataset's coverage")]);
   });
 
   it("SERIES over all time, ISSUERS and QUARTER over every quarter agree, undated financings on their own line", () => {
