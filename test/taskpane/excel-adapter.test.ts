@@ -6,6 +6,8 @@
 import { createExcelAdapter } from "../../src/taskpane/excel/excelAdapter";
 import { textCell, numberCell, formulaCell, EMPTY, minerDebtCall, ref, FORMAT_USD_MILLIONS, FORMAT_PERCENT, FORMAT_DATE } from "../../src/taskpane/plans/cells";
 import type { InsertPlan, PlanCell } from "../../src/taskpane/plans/types";
+import { cyclesComparisonPlan } from "../../src/taskpane/plans/cyclesComparison";
+import { datasetVersion } from "../../src/data";
 import { FakeWorkbook } from "./support/fakeExcel";
 
 /** A table plan like the offerings insert: note row, header, n data rows, a link column. */
@@ -173,6 +175,35 @@ describe("Excel adapter: insertPlan", () => {
       { name: "MinerDebtChart", type: "ColumnStacked", dataRect: { row: 1, col: 1, rows: 3, cols: 2 }, seriesBy: "Columns", title: "By quarter", position: ["D2", "E4"], valueAxisFormat: FORMAT_USD_MILLIONS, legendPosition: "Bottom" },
     ]);
     expect(book.syncCount).toBe(2);
+  });
+});
+
+describe("Excel adapter: the Then vs now comparison", () => {
+  test("writes the live CYCLES formula, pre-formats its spill area and binds a 100% stacked bar chart to its first seven columns", async () => {
+    const plan = cyclesComparisonPlan({ cycles: 2, version: datasetVersion() });
+    const book = new FakeWorkbook({ selection: "B2" });
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(plan, "selection");
+    expect(result.status).toBe("inserted");
+    const sheet = book.sheet("Sheet1");
+    expect(sheet.cell("B3")?.formula).toBe("=MINERDEBT.CYCLES()");
+    // Spill rows (B4:Z5): class shares as %, financings as a count, the amount in $m.
+    expect(sheet.cell("C4")?.numberFormat).toBe("0.0%");
+    expect(sheet.cell("I5")?.numberFormat).toBe("#,##0");
+    expect(sheet.cell("J5")?.numberFormat).toBe('$#,##0.0,,"m"');
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0]).toMatchObject({ type: "BarStacked100", dataRect: { row: 2, col: 1, rows: 3, cols: 7 }, seriesBy: "Columns", valueAxisFormat: "0%" });
+    expect(book.syncCount).toBe(2);
+  });
+
+  test("the fake refuses a chart type Excel does not have (so a wrong mapping fails here)", async () => {
+    const plan = cyclesComparisonPlan({ cycles: 2, version: datasetVersion() });
+    const wrong = { ...plan, charts: plan.charts!.map((chart) => ({ ...chart, type: "stacked100" as never })) };
+    const book = new FakeWorkbook({ selection: "B2" });
+    const result = await createExcelAdapter(book.run, book.isSetSupported).insertPlan(wrong, "selection");
+    expect(result.status).toBe("error");
+    // The same plan with its real type goes in: only the chart type made the difference.
+    expect((await createExcelAdapter(book.run, book.isSetSupported).insertPlan(plan, "selection")).status).toBe("inserted");
+    expect(book.sheet("Sheet1").charts.map((chart) => chart.type)).toEqual(["BarStacked100"]);
   });
 });
 

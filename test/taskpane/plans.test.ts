@@ -7,6 +7,7 @@ import { OFFERINGS_TABLE_NAME, TABLE_FIELDS, offeringsTablePlan } from "../../sr
 import { liveFormulasPlan, offeringsFormulaText } from "../../src/taskpane/plans/liveFormulas";
 import { quarterlySummaryPlan } from "../../src/taskpane/plans/quarterlySummary";
 import { checkScenarioInput, dilutionScenarioPlan, sensitivityPrices } from "../../src/taskpane/plans/dilutionScenario";
+import { cyclesComparisonPlan } from "../../src/taskpane/plans/cyclesComparison";
 import { NO_FILTERS, listQuery } from "../../src/taskpane/model/filters";
 import type { InsertPlan, PlanCell } from "../../src/taskpane/plans/types";
 import { excelSerial, rawFinancings } from "./support/jsonl";
@@ -214,6 +215,24 @@ describe("live formulas plan", () => {
     expect(layout.values[2][1]).toBe('=MINERDEBT.DEAL($A$3,"issuer")');
     expect(layout.values[3][6]).toBe('=MINERDEBT.DEAL($A$4,"amount_usd")');
     expect(layout.numberFormats[3][6]).toBe('$#,##0.0,,"m"');
+  });
+});
+
+describe("cycles comparison plan", () => {
+  test("reserves the spill area for CYCLES' header and rows and puts the chart below it", () => {
+    for (const cycles of [2, 3]) {
+      const plan = cyclesComparisonPlan({ cycles, version: datasetVersion() });
+      const layout = layoutPlan(plan, { row: 0, col: 0 });
+      expect(layout.values[1][0]).toBe("=MINERDEBT.CYCLES()");
+      // Nothing but the formula is written in the spill area: the formula fills it.
+      for (let row = 1; row < 2 + cycles; row++) for (let col = row === 1 ? 1 : 0; col < 25; col++) expect(layout.values[row][col]).toBeNull();
+      expect(plan.charts?.[0].data).toEqual({ row: 1, col: 0, rows: 1 + cycles, cols: 7 });
+      expect(plan.charts?.[0].position.row).toBe(2 + cycles + 1);
+    }
+  });
+
+  test("refuses a count of cycles that is not a whole number ≥ 1", () => {
+    for (const cycles of [0, -1, 1.5, Number.NaN]) expect(() => cyclesComparisonPlan({ cycles, version: datasetVersion() })).toThrow(/No cycles/);
   });
 });
 

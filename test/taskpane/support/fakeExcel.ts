@@ -822,6 +822,12 @@ class TableProxy extends Loadable {
   }
 }
 
+/** A few of Excel.ChartType's names (the 2-D column, bar and line families). */
+const EXCEL_CHART_TYPES: ReadonlySet<string> = new Set([
+  "ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "BarStacked100",
+  "Line", "LineStacked", "LineStacked100", "LineMarkers", "Pie", "XYScatter", "Area", "AreaStacked",
+]);
+
 class ChartCollectionProxy extends Loadable {
   constructor(ctx: FakeContext, private readonly sheet: () => FakeSheet) {
     super(ctx);
@@ -839,6 +845,8 @@ class ChartCollectionProxy extends Loadable {
     this.ctx.queue("charts.add", () => {
       const sheet = this.sheet();
       if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
+      // Excel rejects a type that is not an Excel.ChartType name (case matters: "BarStacked100").
+      if (!EXCEL_CHART_TYPES.has(type)) throw new FakeExcelError("InvalidArgument", `Not a chart type: ${type}`);
       holder.chart = { name: `Chart ${sheet.charts.length + 1}`, type, dataRect: source.rect(), seriesBy, title: "", position: null, valueAxisFormat: null, legendPosition: null };
       sheet.charts.push(holder.chart);
     });
