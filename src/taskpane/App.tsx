@@ -27,6 +27,7 @@ import type { ThemeName } from "./theme";
 
 const DealView = lazy(() => import(/* webpackChunkName: "deal" */ "./components/DealView"));
 const CyclesTab = lazy(() => import(/* webpackChunkName: "cycles-tab" */ "./components/CyclesTab"));
+const IssuerView = lazy(() => import(/* webpackChunkName: "issuer" */ "./components/IssuerView"));
 const FunctionsTab = lazy(() => import(/* webpackChunkName: "functions-tab" */ "./components/FunctionsTab"));
 const AboutTab = lazy(() => import(/* webpackChunkName: "about-tab" */ "./components/AboutTab"));
 
@@ -60,13 +61,16 @@ export interface AppProps {
   /** Start on a tab / with a deal open (screenshots and tests). */
   initialTab?: TabId;
   initialDealId?: string | null;
+  initialIssuer?: string | null;
 }
 
-export function App({ adapter, theme, services = defaultServices, initialTab = "explore", initialDealId = null }: AppProps) {
+export function App({ adapter, theme, services = defaultServices, initialTab = "explore", initialDealId = null, initialIssuer = null }: AppProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
   const [filters, setFilters] = useState<ExploreFilters>(NO_FILTERS);
   const [dealId, setDealId] = useState<string | null>(initialDealId);
+  // The Issuer view opens over the list or the deal it was opened from; Back returns there.
+  const [issuer, setIssuer] = useState<string | null>(initialIssuer);
   const returnFocusTo = useRef<string | null>(null);
   const version = datasetVersion();
 
@@ -117,12 +121,22 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
               <Tab value="about">About</Tab>
             </TabList>
             <main className={styles.body} role="tabpanel" aria-label={tab}>
-              <ErrorBoundary key={`${tab}:${dealId ?? ""}`} what={tab === "explore" && dealId ? "the deal" : `the ${tab} tab`}>
+              <ErrorBoundary key={`${tab}:${dealId ?? ""}:${issuer ?? ""}`} what={tab === "explore" && issuer ? "the issuer" : tab === "explore" && dealId ? "the deal" : `the ${tab} tab`}>
                 <Suspense fallback={<Spinner label="Loading…" />}>
-                  {tab === "explore" && dealId === null ? (
+                  {tab === "explore" && issuer !== null ? (
+                    <IssuerView
+                      ticker={issuer}
+                      onBack={() => setIssuer(null)}
+                      onOpenDeal={(id) => {
+                        setIssuer(null);
+                        setDealId(id);
+                      }}
+                    />
+                  ) : null}
+                  {tab === "explore" && issuer === null && dealId === null ? (
                     <ExploreTab filters={filters} onFiltersChange={setFilters} onOpenDeal={openDeal} />
                   ) : null}
-                  {tab === "explore" && dealId !== null ? <DealView dealId={dealId} onBack={closeDeal} /> : null}
+                  {tab === "explore" && issuer === null && dealId !== null ? <DealView dealId={dealId} onBack={closeDeal} onOpenIssuer={setIssuer} /> : null}
                   {tab === "cycles" ? <CyclesTab /> : null}
                   {tab === "functions" ? <FunctionsTab /> : null}
                   {tab === "about" ? <AboutTab /> : null}

@@ -112,4 +112,39 @@ export async function productionTests({ context, origin, root, distDir, screensh
       await narrow.close();
     }
   }
+
+  // The Issuer view at 350 px (light and dark): opened from the deal's issuer name; the capital
+  // stack, maturity wall, overhang chart and events fit the pane without a horizontal scrollbar.
+  for (const scheme of ["light", "dark"]) {
+    const issuerPage = await context.newPage();
+    await issuerPage.setViewportSize({ width: 350, height: 2400 });
+    const issuerProblems = watchPage(issuerPage, `taskpane.html issuer view @350px ${scheme}`);
+    await routeNetwork(issuerPage, root, origin);
+    try {
+      await test(`production task pane at 350 px (${scheme}): the Issuer view from a deal's issuer name — stack, wall, overhang, events`, issuerProblems, async () => {
+        await issuerPage.goto(`${origin}/taskpane.html?theme=${scheme}`, { waitUntil: "load" });
+        await issuerPage.getByRole("button", { name: "Insert table" }).waitFor({ timeout: 15000 });
+        await issuerPage.getByRole("checkbox", { name: /^MARA\b/ }).check();
+        await issuerPage.waitForTimeout(800);
+        await issuerPage.locator("[data-deal-id]").first().click();
+        await issuerPage.getByTestId("deal-debt").waitFor();
+        await issuerPage.locator("#deal-title").getByRole("button").click();
+        await issuerPage.getByTestId("capital-stack").waitFor({ timeout: 15000 });
+        await issuerPage.getByRole("figure", { name: /by maturity year/ }).locator("svg").first().waitFor({ timeout: 15000 });
+        await issuerPage.getByLabel(/Shares outstanding/).fill("370,000,000");
+        await issuerPage.getByLabel(/Share price/).fill("30");
+        await issuerPage.getByRole("figure", { name: /Dilution in percent/ }).locator("svg").first().waitFor({ timeout: 15000 });
+        const rows = await issuerPage.locator("[data-testid=capital-stack] [data-financing]").count();
+        assert.ok(rows >= 3, `capital stack rows: ${rows}`);
+        const insert = issuerPage.getByRole("button", { name: "Insert capital stack" });
+        assert.ok(await insert.isVisible(), "Insert capital stack is visible");
+        const overflow = await issuerPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `horizontal overflow of ${overflow} px at 350 px`);
+        await issuerPage.waitForTimeout(500);
+        await issuerPage.screenshot({ path: path.join(screenshots, `e2e-production-issuer-350-${scheme}.png`), fullPage: true });
+      });
+    } finally {
+      await issuerPage.close();
+    }
+  }
 }

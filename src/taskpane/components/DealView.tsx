@@ -1,6 +1,8 @@
 /**
  * Deal view (lazy chunk): every term with its unit, the source links, notes and outcome (the
- * DETAIL data, loaded on open), and the dilution calculator for convertibles.
+ * DETAIL data, loaded on open), the dilution calculator for convertibles, and its principal
+ * outstanding with the basis and its post-issuance events (DealDebt). The issuer's name opens
+ * the Issuer view.
  */
 import { useEffect, useRef } from "react";
 import {
@@ -8,6 +10,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Link,
   Spinner,
   Subtitle2,
   Text,
@@ -21,6 +24,7 @@ import { sourceKind } from "../../data/sources";
 import { OUTCOME_LABELS, SETTLEMENT_LABELS, fieldHeading, humanize, instrumentClassLabel, instrumentLabel, useLabel } from "../model/labels";
 import { percentNumber, plainNumber, usdMillions, usdPerShare } from "../model/format";
 import { dealConversionPrice } from "../model/dilution";
+import { DealDebt } from "./DealDebt";
 import { DilutionCalculator } from "./DilutionCalculator";
 import { ExternalLink } from "./ExternalLink";
 import { useLoaded } from "./useLoaded";
@@ -187,7 +191,7 @@ function Detail({ id }: { id: string }) {
   );
 }
 
-export default function DealView({ dealId, onBack }: { dealId: string; onBack: () => void }) {
+export default function DealView({ dealId, onBack, onOpenIssuer }: { dealId: string; onBack: () => void; onOpenIssuer?: (ticker: string) => void }) {
   const styles = useStyles();
   const headingRef = useRef<HTMLDivElement>(null);
   let record: FinancingCore | null = null;
@@ -215,7 +219,13 @@ export default function DealView({ dealId, onBack }: { dealId: string; onBack: (
         <>
           <div className={styles.heading} ref={headingRef} tabIndex={-1}>
             <Title3 block as="h2" id="deal-title" style={{ margin: 0 }}>
-              {record.issuer}
+              {record.ticker !== null && onOpenIssuer ? (
+                <Link as="button" onClick={() => onOpenIssuer(record?.ticker as string)} title={`Open ${record.issuer}'s capital stack`} style={{ fontSize: "inherit", fontWeight: "inherit" }}>
+                  {record.issuer}
+                </Link>
+              ) : (
+                record.issuer
+              )}
             </Title3>
             <Body1>
               {instrumentLabel(record.instrument)} · {record.id}
@@ -234,6 +244,7 @@ export default function DealView({ dealId, onBack }: { dealId: string; onBack: (
             </div>
           </div>
           {dealConversionPrice(record) !== null ? <DilutionCalculator record={record} /> : null}
+          <DealDebt record={record} onOpenIssuer={onOpenIssuer} />
           <Terms record={record} />
           <Detail id={record.id} />
         </>

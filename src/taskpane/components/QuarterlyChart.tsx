@@ -11,7 +11,7 @@ import { usdMillions } from "../model/format";
 import { ChartLegend } from "./ChartLegend";
 
 /** Class colours: Fluent palette tokens, readable on light and dark backgrounds. */
-const CLASS_COLORS: Record<string, string> = {
+export const CLASS_COLORS: Record<string, string> = {
   convertible: tokens.colorPaletteBlueBorderActive,
   convertible_preferred: tokens.colorPaletteLavenderBorderActive,
   secured_notes: tokens.colorPaletteDarkOrangeBorderActive,

@@ -3,6 +3,7 @@ export { offeringsTablePlan, TABLE_FIELDS, OFFERINGS_TABLE_NAME, TABLE_STYLE, fo
 export { liveFormulasPlan, LIVE_FIELDS } from "./liveFormulas";
 export { quarterlySummaryPlan, QUARTERLY_TABLE_NAME, QUARTERLY_CHART_NAME } from "./quarterlySummary";
 export { dilutionScenarioPlan, sensitivityPrices, checkScenarioInput, SETTLEMENT_METHODS, SETTLEMENT_METHOD_LABELS } from "./dilutionScenario";
+export { capitalStackPlan, STACK_COLUMNS } from "./capitalStack";
 export { layoutPlan, PlanError } from "./layout";
 export type { InsertPlan, PlanCell, PlanRect, PlanRef, PlanStyle, PlanTable, PlanHyperlink, PlanChart, PlanChartType, PlanColumn, CellRole, FormulaPart } from "./types";
 export { cyclesComparisonPlan, CYCLES_CHART_NAME, CYCLES_COLUMNS } from "./cyclesComparison";

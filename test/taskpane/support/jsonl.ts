@@ -55,3 +55,22 @@ export function excelSerial(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
+
+/** One line of data/events.jsonl, read with fs. */
+export interface RawEvent {
+  financing_id: string;
+  date: string;
+  event: string;
+  principal_change_usd: number | null;
+  principal_outstanding_usd: number | null;
+  source: { url: string; publisher: string };
+  quote: string | null;
+}
+
+export function rawEvents(): RawEvent[] {
+  return fs
+    .readFileSync(path.join(__dirname, "..", "..", "..", "data", "events.jsonl"), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as RawEvent);
+}
