@@ -11,6 +11,7 @@
  */
 import { choice } from "../checks/choice";
 import { invalidArgument, notAvailable } from "../errors";
+import { codeLabel } from "./labels";
 import { firstHttpsUrl, sourceUrlsOf } from "./links";
 import { isoDateToExcelSerial } from "./quarters";
 import { didYouMean } from "../checks/suggest";
@@ -186,7 +187,7 @@ export function needsSourceLinks(fields: readonly FieldDef[]): boolean {
 const TYPE_LABELS: Readonly<Record<FieldKind, string>> = {
   text: "text",
   count: "number",
-  enum: "text: ",
+  enum: "text code (label in the pane's tables): ",
   boolean: "boolean",
   quarter: "text (quarter, e.g. 2025Q3)",
   date: "date → Excel serial",
@@ -199,8 +200,9 @@ const TYPE_LABELS: Readonly<Record<FieldKind, string>> = {
   url: "text (https URL)",
 };
 
+/** An enum lists each code with the words the pane and its value tables show for it. */
 export function fieldTypeLabel(def: FieldDef): string {
-  return TYPE_LABELS[def.kind] + (def.values ?? []).join(", ");
+  return TYPE_LABELS[def.kind] + (def.values ?? []).map((code) => `${code} (${codeLabel(code)})`).join(", ");
 }
 
 /** Look a field up by name (case-insensitive). Unknown → VALUE with a suggestion. */

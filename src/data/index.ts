@@ -25,6 +25,7 @@ export {
   type FieldValue,
   type Units,
 } from "./fields";
+export { codeLabel, humanize } from "./labels";
 export {
   PERIOD_FORMATS,
   QUARTER_FORMATS,

@@ -121,6 +121,15 @@ describe("offerings table plan", () => {
       else expect(maturity).toEqual({ kind: "number", value: excelSerial(source.maturity_date), format: "yyyy-mm-dd" });
       const inSums = row[col("counts_in_sums")];
       expect(inSums).toEqual({ kind: "boolean", value: source.new_money && source.listed && source.amount_usd !== null });
+      // Coded values in words, as an analyst reads them (functions keep the codes).
+      const words: Record<string, string> = { convertible_senior_notes: "Convertible senior notes", btc_backed_credit_facility: "BTC-backed credit facility", senior_secured_notes: "Senior secured notes" };
+      if (source.instrument in words) expect(row[col("instrument")]).toEqual({ kind: "text", value: words[source.instrument] });
+      if (source.instrument_class === "convertible") expect(row[col("instrument_class")]).toEqual({ kind: "text", value: "Convertible notes" });
+      if (source.use_category === "ai_hpc") expect(row[col("use_category")]).toEqual({ kind: "text", value: "AI / HPC" });
+      for (const name of ["instrument", "instrument_class", "use_category", "amount_basis"]) {
+        const cell = row[col(name)];
+        if (cell.kind === "text") expect(cell.value).not.toMatch(/_/);
+      }
       const url = row[col("source_url")];
       // The best-ranked https source (src/data/sources.ts): the first https URL in the stored order.
       const firstHttps = sourceUrlsOf(source.id).find((u) => u.startsWith("https://"));
@@ -285,11 +294,23 @@ describe("dilution scenario plan", () => {
     expect(() => dilutionScenarioPlan({ ...base, sharesOutstanding: -1 })).toThrow(/Shares outstanding must be a positive number/);
   });
 
-  test("default sensitivity prices: ascending cents around the conversion and cap prices", () => {
-    const prices = sensitivityPrices(12.43, 18.76);
-    expect(prices).toEqual([...prices].sort((a, b) => a - b));
-    expect(new Set(prices).size).toBe(prices.length);
-    expect(prices).toEqual(expect.arrayContaining([12.43, 18.76, 9.32, 37.29]));
-    for (const p of prices) expect(Math.round(p * 100) / 100).toBe(p);
+  test("default sensitivity prices: round steps around the conversion and cap prices, no near-duplicates", () => {
+    // TeraWulf 2031: conversion $12.43, cap $18.76. Range 0.75 × 12.43 … 1.5 × 18.76 (9.32 … 37.29),
+    // step 5 (28 / 8 = 3.5 → 5); 20 is 1.24 from the cap (< 40% of 5) and drops out.
+    expect(sensitivityPrices(12.43, 18.76)).toEqual([5, 10, 12.43, 15, 18.76, 25, 30, 35]);
+    // No cap: 0.75 × 40 … 3 × 40 (30 … 120), step 12.5 → 20 (nearest round step above 11.25 is 20).
+    expect(sensitivityPrices(40, null)).toEqual([20, 40, 60, 80, 100, 120]);
+    for (const [conversion, cap] of [[12.43, 18.76], [3.1, 4.65], [87.2, 130.8], [0.5, null]] as const) {
+      const prices = sensitivityPrices(conversion, cap);
+      expect(prices).toEqual([...prices].sort((a, b) => a - b));
+      const gaps = prices.slice(1).map((p, i) => p - prices[i]);
+      // Rows are at least 40% of a step apart, and a step is at least (3 - 0.75) / 8 of the conversion price.
+      expect(Math.min(...gaps)).toBeGreaterThan(conversion * 0.04);
+      expect(prices).toContain(conversion);
+      if (cap !== null) expect(prices).toContain(cap);
+      expect(prices[0]).toBeLessThan(conversion);
+      expect(prices[prices.length - 1]).toBeGreaterThan(cap ?? conversion);
+      for (const p of prices) expect(Math.round(p * 100) / 100).toBe(p);
+    }
   });
 });

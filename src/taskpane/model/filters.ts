@@ -5,6 +5,7 @@
  */
 import type { Cycle, FinancingQuery, InstrumentClassFilter, QuarterLabel, UseCategory } from "../../data";
 import { instrumentClassLabel, useLabel } from "./labels";
+import { codeLabel } from "../../data/labels";
 
 export interface ExploreFilters {
   /** Current tickers picked (a former ticker's deals come along: src/data resolves them). */
@@ -28,8 +29,8 @@ export const NO_FILTERS: ExploreFilters = {
 };
 
 export const CYCLE_LABELS: Record<Cycle, string> = {
-  "2020-2022": "2021 cycle (2020–2022)",
-  "2023-": "Now (2023–)",
+  "2020-2022": codeLabel("2020-2022"),
+  "2023-": codeLabel("2023-"),
 };
 
 /** The records to list: every match (new money or not), private borrowers on request. */

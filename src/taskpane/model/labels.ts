@@ -1,64 +1,16 @@
 /**
- * Words the pane shows for the dataset's codes. Display only: filters, plans and formulas
- * always use the codes themselves ("convertible", "ai_hpc"), which are what MINERDEBT
- * functions accept.
+ * Words the pane shows for the dataset's codes and fields. The words themselves live in
+ * src/data (labels.ts: codes; field-labels.ts: fields), shared with FIELDS() and the inserted
+ * tables; this module adds the pane's typed helpers. Display only: filters, plans' formulas
+ * and MINERDEBT functions always use the codes ("convertible", "ai_hpc").
  */
-import type { FieldName, InstrumentClass, Instrument, Outcome, Settlement, UseCategory } from "../../data";
+import type { FieldName } from "../../data";
+import { codeLabel, humanize } from "../../data/labels";
 
-export const INSTRUMENT_CLASS_LABELS: Record<InstrumentClass, string> = {
-  convertible: "Convertible notes",
-  convertible_preferred: "Convertible preferred",
-  secured_notes: "Secured notes",
-  unsecured_notes: "Unsecured notes",
-  loan: "Loan",
-  credit_facility: "Credit facility",
-  bitcoin_backed_loan: "Bitcoin-backed loan",
-  equipment_financing: "Equipment financing",
-  other: "Other",
-};
+export { codeLabel, humanize };
+export { FIELD_LABELS, fieldLabel } from "../../data/field-labels";
 
-export const INSTRUMENT_LABELS: Record<Instrument, string> = {
-  convertible_senior_notes: "Convertible senior notes",
-  convertible_secured_notes: "Convertible secured notes",
-  convertible_notes: "Convertible notes",
-  exchangeable_notes: "Exchangeable notes",
-  senior_secured_notes: "Senior secured notes",
-  senior_notes: "Senior notes",
-  term_loan: "Term loan",
-  credit_facility: "Credit facility",
-  btc_backed_credit_facility: "BTC-backed credit facility",
-  equipment_financing: "Equipment financing",
-  preferred_stock: "Preferred stock",
-  other: "Other",
-};
-
-export const USE_LABELS: Record<UseCategory | "unspecified", string> = {
-  ai_hpc: "AI / HPC",
-  btc_mining: "Bitcoin mining",
-  bitcoin_purchase: "Bitcoin purchase",
-  refinancing: "Refinancing",
-  general: "General corporate",
-  mixed: "Mixed",
-  unspecified: "Not stated",
-};
-
-export const SETTLEMENT_LABELS: Record<Settlement, string> = {
-  cash_shares_or_combination: "Cash, shares or a combination (issuer's election)",
-  cash_up_to_principal_then_cash_or_shares: "Principal in cash, excess in cash or shares",
-};
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  repaid: "Repaid",
-  refinanced: "Refinanced",
-  converted_to_equity: "Converted to equity",
-  restructured: "Restructured",
-  defaulted_collateral_seized: "Defaulted, collateral seized",
-  defaulted_other: "Defaulted",
-  outstanding: "Outstanding",
-  unknown: "Unknown",
-};
-
-/** Column headings for the fields the pane shows or inserts; the unit is part of the heading. */
+/** Column headings of inserted tables: the unit is part of the heading (values stay in USD). */
 export const FIELD_HEADINGS: Partial<Record<FieldName, string>> = {
   id: "ID",
   issuer: "Issuer",
@@ -87,22 +39,17 @@ export const FIELD_HEADINGS: Partial<Record<FieldName, string>> = {
   source_url: "Source",
 };
 
-/** A code as words: "ai_hpc" → "Ai hpc" when no label is known. */
-export function humanize(code: string): string {
-  const spaced = code.replace(/_/g, " ");
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
 export function instrumentClassLabel(code: string): string {
-  return (INSTRUMENT_CLASS_LABELS as Record<string, string>)[code] ?? humanize(code);
+  return codeLabel(code);
 }
 
+/** A use-of-proceeds category; null (not categorised) reads "Not stated". */
 export function useLabel(code: string | null): string {
-  return (USE_LABELS as Record<string, string>)[code ?? "unspecified"] ?? humanize(code ?? "");
+  return code === null || code === "unspecified" ? "Not stated" : codeLabel(code);
 }
 
 export function instrumentLabel(code: string): string {
-  return (INSTRUMENT_LABELS as Record<string, string>)[code] ?? humanize(code);
+  return codeLabel(code);
 }
 
 export function fieldHeading(name: FieldName): string {

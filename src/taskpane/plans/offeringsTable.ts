@@ -5,7 +5,7 @@
  * only their number format shows millions, so a cell's value traces to its source exactly.
  */
 import { fieldValue, findField, toCellValue, type DatasetVersion, type FieldDef, type FieldName, type FinancingCore } from "../../data";
-import { fieldHeading } from "../model/labels";
+import { codeLabel, fieldHeading } from "../model/labels";
 import {
   EMPTY,
   FORMAT_CONVERSION_RATE,
@@ -66,10 +66,15 @@ export function formatForField(def: FieldDef): string | undefined {
   }
 }
 
-/** One field of one record as a plan cell. */
+/**
+ * One field of one record as a plan cell. A coded value (instrument, class, use of proceeds,
+ * settlement, …) is written in words ("Convertible senior notes"): these are values for a
+ * person to read; MINERDEBT functions keep the codes, and FIELDS() lists both.
+ */
 export function fieldCell(record: FinancingCore, def: FieldDef<FieldName>): PlanCell {
   const value = toCellValue(def, fieldValue(record, def.name));
   if (value === null || value === "") return EMPTY;
+  if (def.kind === "enum" && typeof value === "string") return textCell(codeLabel(value));
   if (typeof value === "boolean") return booleanCell(value);
   if (typeof value === "number") return numberCell(value, formatForField(def));
   return textCell(value);
