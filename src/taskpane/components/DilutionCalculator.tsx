@@ -6,6 +6,7 @@
  */
 import { Suspense, lazy, useMemo, useState } from "react";
 import {
+  Button,
   Caption1,
   Dropdown,
   Field,
@@ -36,7 +37,7 @@ import {
   type SettlementMethod,
 } from "../plans/dilutionScenario";
 import { ErrorBoundary } from "./ErrorBoundary";
-import { InsertButton, useInsert } from "./useInsert";
+import { InsertButton, InsertNote, useInsert } from "./useInsert";
 import { useElementWidth } from "./useElementWidth";
 
 const DilutionChart = lazy(() => import(/* webpackChunkName: "dilution-chart" */ "./DilutionChart"));
@@ -55,7 +56,9 @@ const useStyles = makeStyles({
   control: { minWidth: 0, width: "100%" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   selected: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground1Selected },
+  // The chart's height is reserved only once it can be drawn: no blank box before that.
   chartBox: { minHeight: "220px" },
+  resetRow: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 /** "350,000,000" / "350000000" / "12.5" → a positive finite number, or null. */
@@ -71,7 +74,11 @@ export function defaultSettlement(record: FinancingCore): SettlementMethod {
   return settlementForDeal(record.settlement);
 }
 
-function startingPrice(record: FinancingCore): string {
+/**
+ * The illustrative share price the calculator starts at: the cap price (where the capped call's
+ * offset is largest), else 1.5× the conversion price. Not a market price: the field says so.
+ */
+export function startingPrice(record: FinancingCore): string {
   const conversion = dealConversionPrice(record) as number;
   const start = record.capped_call_cap_price_usd ?? conversion * 1.5;
   return (Math.round(start * 100) / 100).toFixed(2);
@@ -85,7 +92,8 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
   const principal = dealPrincipal(record);
   const [sharesText, setSharesText] = useState("");
   const [sharesTouched, setSharesTouched] = useState(false);
-  const [priceText, setPriceText] = useState(() => startingPrice(record));
+  const initialPrice = startingPrice(record);
+  const [priceText, setPriceText] = useState(initialPrice);
   const [settlement, setSettlement] = useState<SettlementMethod>(() => defaultSettlement(record));
   const [cappedCall, setCappedCall] = useState(capPrice !== null);
   const runner = useInsert();
@@ -163,7 +171,13 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
             onBlur={() => setSharesTouched(true)}
           />
         </Field>
-        <Field label="Share price (USD)" required validationState={priceError ? "error" : "none"} validationMessage={priceError}>
+        <Field
+          label="Share price (USD), illustrative"
+          required
+          validationState={priceError ? "error" : "none"}
+          validationMessage={priceError}
+          hint={`Not a market price: starts at ${capPrice !== null ? "the cap price" : "1.5× the conversion price"} ($${initialPrice}). Type the price to test.`}
+        >
           <Input className={styles.control} inputMode="decimal" value={priceText} onChange={(_, data) => setPriceText(data.value)} />
         </Field>
         <Field label="Settlement (chart)">
@@ -186,6 +200,12 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
           disabled={capPrice === null}
           onChange={(_, data) => setCappedCall(data.checked)}
         />
+      </div>
+
+      <div className={styles.resetRow}>
+        <Button size="small" appearance="secondary" disabled={priceText === initialPrice} onClick={() => setPriceText(initialPrice)}>
+          Reset share price to ${initialPrice}
+        </Button>
       </div>
 
       {typeof results === "string" ? <Text role="alert">{results}</Text> : null}
@@ -220,7 +240,7 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
         Highlighted: the settlement charted below. Dilution = new shares ÷ shares outstanding{activeCap !== null ? `, with the capped call offsetting shares up to ${usdPerShare(activeCap)}` : ""}.
       </Caption1>
 
-      <div ref={chartRef} className={styles.chartBox}>
+      <div ref={chartRef} className={curve ? styles.chartBox : undefined}>
         {curve ? (
           <ErrorBoundary what="the chart">
           <Suspense fallback={<Spinner size="small" label="Loading chart…" />}>
@@ -241,6 +261,7 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
         <InsertButton
           runner={runner}
           appearance="primary"
+          showReason
           disabledReason={insertReason}
           request={() => ({
             kind: "plan",
@@ -260,6 +281,7 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
         >
           Insert dilution scenario
         </InsertButton>
+        <InsertNote>This button needs Excel: open MinerDebt from Excel (Home &gt; Add-ins) to insert the scenario as live formulas.</InsertNote>
       </div>
       {runner.feedback}
     </section>

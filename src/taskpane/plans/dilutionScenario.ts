@@ -20,6 +20,7 @@ import {
   ref,
   textCell,
 } from "./cells";
+import { roundStep } from "../model/axis";
 import { provenanceNote } from "./provenance";
 import type { FormulaPart, InsertPlan, PlanCell, PlanRef, PlanStyle } from "./types";
 
@@ -66,14 +67,23 @@ function cents(value: number): number {
 }
 
 /**
- * Default sensitivity prices: from 75% of the conversion price to 3× it (and past the cap),
- * plus the conversion and cap prices themselves; ascending, cents, no duplicates.
+ * Default sensitivity prices: round prices (a 1-2-2.5-5 step, about eight rows) from below the
+ * conversion price (out of the money) to past the cap (or 3× the conversion price), plus the
+ * conversion and cap prices themselves — where dilution starts and where the capped call stops
+ * offsetting it. A round price closer than 40% of a step to either is left out, so no two rows
+ * are near-duplicates (1.5 × $12.43 = $18.65 next to a $18.76 cap). Ascending, in cents.
  */
 export function sensitivityPrices(conversionPrice: number, capPrice: number | null): number[] {
-  const multiples = [0.75, 1, 1.25, 1.5, 2, 2.5, 3];
-  const prices = multiples.map((m) => cents(conversionPrice * m));
-  if (capPrice !== null) prices.push(cents(capPrice), cents(capPrice * 1.5));
-  return [...new Set(prices)].filter((p) => p > 0).sort((a, b) => a - b);
+  const low = conversionPrice * 0.75;
+  const high = Math.max(conversionPrice * 3, (capPrice ?? 0) * 1.5);
+  const step = roundStep((high - low) / 8);
+  const anchors = capPrice !== null ? [cents(conversionPrice), cents(capPrice)] : [cents(conversionPrice)];
+  const round: number[] = [];
+  for (let k = Math.floor(low / step); k * step <= high + 1e-9; k += 1) {
+    const price = cents(k * step);
+    if (price > 0 && anchors.every((anchor) => Math.abs(anchor - price) >= 0.4 * step)) round.push(price);
+  }
+  return [...new Set([...round, ...anchors])].sort((a, b) => a - b);
 }
 
 interface Column {
