@@ -32,6 +32,8 @@ const FunctionsTab = lazy(() => import(/* webpackChunkName: "functions-tab" */ "
 const AboutTab = lazy(() => import(/* webpackChunkName: "about-tab" */ "./components/AboutTab"));
 
 type TabId = "explore" | "cycles" | "functions" | "about";
+/** What the tab list shows as selected: a deal opened from Explore has a tab of its own. */
+type TabValue = TabId | "deal";
 
 const useStyles = makeStyles({
   root: {
@@ -73,6 +75,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
   const [issuer, setIssuer] = useState<string | null>(initialIssuer);
   const returnFocusTo = useRef<string | null>(null);
   const version = datasetVersion();
+  const selected: TabValue = tab === "explore" && dealId !== null ? "deal" : tab;
 
   const openDeal = useCallback((record: FinancingCore) => {
     returnFocusTo.current = record.id;
@@ -82,6 +85,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
   const closeDeal = useCallback(() => {
     const id = returnFocusTo.current;
     setDealId(null);
+    setTab("explore");
     // Back on the list, put focus on the row the deal was opened from.
     requestAnimationFrame(() => {
       const row = [...document.querySelectorAll<HTMLElement>("[data-deal-id]")].find((element) => element.dataset.dealId === id);
@@ -111,16 +115,26 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
             ) : null}
             <TabList
               className={styles.tabs}
-              selectedValue={tab}
-              onTabSelect={(_, data) => setTab(data.value as TabId)}
+              selectedValue={selected}
+              onTabSelect={(_, data) => {
+                const value = data.value as TabValue;
+                // Explore while a deal is open goes back to the list (as Back does).
+                if (value === "explore" && dealId !== null) closeDeal();
+                else setTab(value === "deal" ? "explore" : value);
+              }}
               aria-label="MinerDebt sections"
             >
               <Tab value="explore">Explore</Tab>
+              {dealId !== null ? (
+                <Tab value="deal" data-testid="deal-tab">
+                  Deal
+                </Tab>
+              ) : null}
               <Tab value="cycles">Cycles</Tab>
               <Tab value="functions">Functions</Tab>
               <Tab value="about">About</Tab>
             </TabList>
-            <main className={styles.body} role="tabpanel" aria-label={tab}>
+            <main className={styles.body} role="tabpanel" aria-label={selected === "deal" ? "deal" : tab}>
               <ErrorBoundary key={`${tab}:${dealId ?? ""}:${issuer ?? ""}`} what={tab === "explore" && issuer ? "the issuer" : tab === "explore" && dealId ? "the deal" : `the ${tab} tab`}>
                 <Suspense fallback={<Spinner label="Loading…" />}>
                   {tab === "explore" && issuer !== null ? (

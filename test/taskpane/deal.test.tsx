@@ -30,16 +30,53 @@ function setInputs(shares: string, price: string) {
 }
 
 describe("deal view", () => {
-  test("every term shows with its unit, from financings.jsonl", async () => {
+  test("a term sheet: analyst labels with units, values formatted for them, from financings.jsonl", async () => {
     await openWulf();
     const raw = rawFinancings().find((r) => r.id === WULF)!;
-    const term = (field: string) => document.querySelector(`[data-field="${field}"]`)?.textContent;
-    expect(term("amount_usd")).toBe(`$${(raw.amount_usd! / 1e6).toLocaleString("en-US", { minimumFractionDigits: 1 })}m (USD ${raw.amount_usd!.toLocaleString("en-US")})`);
-    expect(term("coupon_pct")).toBe(`${raw.coupon_pct}%`);
-    expect(term("conversion_price_usd")).toBe(`$${raw.conversion_price_usd!.toFixed(2)} per share`);
-    expect(term("conversion_premium_pct")).toBe(`${raw.conversion_premium_pct}%`);
-    expect(term("maturity_date")).toBe(raw.maturity_date);
-    expect(term("conversion_rate_per_1000")).toBe(`${raw.conversion_rate_per_1000} shares per $1,000`);
+    /** The label (dt) and the value (dd) of a field's row. */
+    const term = (field: string) => {
+      const value = document.querySelector(`[data-field="${field}"]`) as HTMLElement | null;
+      return value ? [value.previousElementSibling?.textContent, value.textContent] : null;
+    };
+    const amountM = (raw.amount_usd! / 1e6).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 6 });
+    expect(term("amount_usd")).toEqual(["Amount raised ($m)", `${amountM} (issued incl. option)`]);
+    expect(term("coupon_pct")).toEqual(["Coupon (%)", String(raw.coupon_pct)]);
+    expect(term("conversion_price_usd")).toEqual(["Conversion price ($ per share)", String(raw.conversion_price_usd)]);
+    expect(term("conversion_premium_pct")).toEqual(["Conversion premium (%)", String(raw.conversion_premium_pct)]);
+    expect(term("maturity_date")).toEqual(["Maturity", raw.maturity_date]);
+    expect(term("conversion_rate_per_1000")).toEqual(["Conversion rate (shares per $1,000)", String(raw.conversion_rate_per_1000)]);
+    expect(term("capped_call_cap_price_usd")).toEqual(["Cap price ($ per share)", String(raw.capped_call_cap_price_usd)]);
+    expect(term("instrument")).toBeNull(); // in the heading, not repeated
+    expect(term("cycle")).toEqual(["Cycle", "Now (2023–)"]);
+  });
+
+  test("grouped like a term sheet, each field once, no field names as labels", async () => {
+    await openWulf();
+    await screen.findByRole("region", { name: "Sources" });
+    const groups = screen.getAllByRole("region").map((region) => region.getAttribute("aria-label"));
+    expect(groups).toEqual(expect.arrayContaining(["Offering", "Conversion terms", "Capped call", "Use of proceeds", "Outcome", "Notes", "Sources"]));
+    const fields = [...document.querySelectorAll("[data-field]")].map((node) => node.getAttribute("data-field"));
+    expect(new Set(fields).size).toBe(fields.length);
+    const labels = [...document.querySelectorAll("dt")].map((node) => node.textContent ?? "");
+    expect(new Set(labels.filter((l) => !["Category", "As stated", "Outcome", "Date", "How it is known"].includes(l))).size).toBe(
+      labels.filter((l) => !["Category", "As stated", "Outcome", "Date", "How it is known"].includes(l)).length,
+    );
+    for (const label of labels) expect(label).not.toMatch(/ usd$|_| pct$/i);
+    expect(screen.getAllByText("Outcome", { selector: "dt" })).toHaveLength(1);
+    expect(screen.getAllByText(/^Use of proceeds$/, { selector: "h3" })).toHaveLength(1);
+  });
+
+  test("the tab list says a deal is open; Explore and Back both return to the list", async () => {
+    await openWulf();
+    expect(screen.getByRole("tab", { name: "Deal" })).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("tab", { name: "Explore" })).toHaveAttribute("aria-selected", "false");
+    fireEvent.click(screen.getByRole("tab", { name: "Functions" }));
+    expect(screen.getByRole("tab", { name: "Functions" })).toHaveAttribute("aria-selected", "true");
+    fireEvent.click(screen.getByRole("tab", { name: "Deal" }));
+    expect(await screen.findByRole("heading", { name: "TeraWulf Inc." })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("tab", { name: "Explore" }));
+    expect(await screen.findByRole("heading", { name: /^Financings \(/ })).toBeInTheDocument();
+    expect(screen.queryByRole("tab", { name: "Deal" })).not.toBeInTheDocument();
   });
 
   test("sources (DETAIL data, loaded on open) are https links that open outside the pane", async () => {
@@ -59,7 +96,7 @@ describe("deal view", () => {
     expect(services.opened).toEqual([raw.sources[1].url]);
     // Summaries are labelled as such.
     expect(within(sources).getAllByText(/summary of a filing or release, not the document itself/).length).toBe(raw.sources.filter((s) => /summary/.test(s.publisher)).length);
-    expect(screen.getByRole("region", { name: "Notes" })).toHaveTextContent(/Use of proceeds/);
+    expect(screen.getByRole("region", { name: "Use of proceeds" })).toHaveTextContent(String(raw.use_of_proceeds));
   });
 
   test("the calculator matches hand-computed numbers (no capped call, share price $20)", async () => {

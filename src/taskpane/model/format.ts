@@ -38,3 +38,14 @@ export function plainNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return "—";
   return plain.format(value);
 }
+
+const millionsExact = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 6 });
+
+/**
+ * USD in millions without losing a dollar: 850_000_000 → "850.0", 1_234_500 → "1.2345" (for a
+ * label that says "$m"; the dataset's figures are never rounded for display).
+ */
+export function millionsOf(usd: number | null | undefined): string {
+  if (usd === null || usd === undefined || !Number.isFinite(usd)) return "—";
+  return millionsExact.format(usd / 1e6);
+}
