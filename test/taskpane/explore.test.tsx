@@ -34,19 +34,19 @@ describe("Explore tab", () => {
     expect(await gridRows()).toHaveLength(listed.length);
   });
 
-  test("the quarterly chart gets each quarter's sums by class (USD bn) under the rule", async () => {
+  test("the quarterly chart shows each quarter's total under the rule", async () => {
     renderPane({ adapter: new FakeAdapter() });
-    const chart = await screen.findByTestId("stacked-bar-chart");
-    const data = JSON.parse(chart.getAttribute("data-chart") as string) as { xAxisPoint: string; chartData: { legend: string; data: number }[] }[];
+    await screen.findByTestId("stacked-bar-chart");
     const expected = new Map<string, number>();
     for (const r of rawFinancings().filter(countsUnderRule)) {
       if (r.quarter) expected.set(r.quarter, (expected.get(r.quarter) ?? 0) + (r.amount_usd as number));
     }
-    for (const point of data) {
-      const sum = point.chartData.reduce((total, part) => total + part.data, 0);
-      expect(sum * 1e9).toBeCloseTo(expected.get(point.xAxisPoint) ?? 0, 0);
+    const bars = [...document.querySelectorAll<SVGGElement>("[data-quarter]")];
+    for (const bar of bars) {
+      const quarter = bar.getAttribute("data-quarter") as string;
+      expect(bar.getAttribute("aria-label")).toContain(`${quarter}: total ${millions(expected.get(quarter) ?? 0)}`);
     }
-    expect(data.map((p) => p.xAxisPoint)).toEqual(expect.arrayContaining([...expected.keys()]));
+    expect(bars.map((bar) => bar.getAttribute("data-quarter"))).toEqual(expect.arrayContaining([...expected.keys()]));
     expect(screen.getByRole("list", { name: "Instrument classes" })).toHaveTextContent("Convertible notes");
   });
 
@@ -109,14 +109,35 @@ describe("Explore tab", () => {
     expect(screen.getByText(/Private borrowers are listed below but not summed/)).toBeInTheDocument();
   });
 
-  test("sorting by amount orders the rows by the dataset's amounts", async () => {
+  test("sorting by amount: the dataset's order, undisclosed amounts last in both directions", async () => {
     renderPane({ adapter: new FakeAdapter() });
     await gridRows();
-    fireEvent.click(screen.getByRole("columnheader", { name: /Amount/ }).querySelector("button") ?? screen.getByRole("columnheader", { name: /Amount/ }));
+    const header = () => screen.getByRole("columnheader", { name: /Amount/ });
     const byId = new Map(rawFinancings().map((r) => [r.id, r.amount_usd]));
-    const amounts = (await gridRows()).map((row) => byId.get(row.getAttribute("data-deal-id") as string) ?? null);
-    const known = amounts.filter((a): a is number => a !== null);
-    expect(known).toEqual([...known].sort((a, b) => a - b));
+    const amounts = async () => (await gridRows()).map((row) => byId.get(row.getAttribute("data-deal-id") as string) ?? null);
+    expect((await amounts()).some((a) => a === null)).toBe(true);
+    for (const direction of ["ascending", "descending"] as const) {
+      fireEvent.click(header().querySelector("button") ?? header());
+      await waitFor(() => expect(header()).toHaveAttribute("aria-sort", direction));
+      const shown = await amounts();
+      const firstBlank = shown.indexOf(null);
+      expect(shown.slice(firstBlank).every((a) => a === null)).toBe(true);
+      const known = shown.slice(0, firstBlank) as number[];
+      expect(known).toEqual([...known].sort((a, b) => (direction === "ascending" ? a - b : b - a)));
+    }
+  });
+
+  test("the Date column holds dates only; the quarter has its own column", async () => {
+    renderPane({ adapter: new FakeAdapter() });
+    const rows = await gridRows();
+    const raw = new Map(rawFinancings().map((r) => [r.id, r]));
+    for (const row of rows) {
+      const cells = [...row.querySelectorAll("[role=gridcell]")].map((cell) => cell.textContent);
+      const source = raw.get(row.getAttribute("data-deal-id") as string)!;
+      expect(cells[1]).toBe(source.priced_date ?? source.closed_date ?? source.announced_date ?? "—");
+      expect(cells[1]).toMatch(/^(\d{4}-\d{2}-\d{2}|—)$/);
+      expect(cells[4]).toBe(source.quarter ?? "—");
+    }
   });
 });
 
@@ -148,6 +169,19 @@ describe("Explore inserts", () => {
     expect(await screen.findByText(/at MinerDebt!A1:B2/)).toBeInTheDocument();
     expect(adapter.calls.map((c) => c.target)).toEqual(["selection", "newSheet"]);
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+  });
+
+  test("Escape on the conflict dialog returns focus to the button that opened it", async () => {
+    const adapter = new FakeAdapter().answer({ status: "conflict", address: "Sheet1!A1:B2", message: "Occupied." });
+    renderPane({ adapter });
+    const button = screen.getByRole("button", { name: "Insert table" });
+    act(() => button.focus());
+    fireEvent.click(button);
+    const dialog = await screen.findByRole("alertdialog");
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    fireEvent.keyDown(document.activeElement as Element, { key: "Escape" });
+    expect(await screen.findByText(/Cancelled: nothing was inserted/)).toBeInTheDocument();
+    await waitFor(() => expect(button).toHaveFocus());
   });
 
   test("a conflict, then Cancel: nothing more is written", async () => {
@@ -194,6 +228,14 @@ describe("outside Excel", () => {
     expect(spy).not.toHaveBeenCalled();
     expect(await gridRows()).not.toHaveLength(0);
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    // Said right under the buttons, not only in the banner at the top.
+    const inserts = screen.getByRole("region", { name: "Insert into the workbook" });
+    expect(within(inserts).getByTestId("insert-note")).toHaveTextContent(/These buttons need Excel/);
+  });
+
+  test("in Excel there is no such note", () => {
+    renderPane({ adapter: new FakeAdapter() });
+    expect(screen.queryByTestId("insert-note")).not.toBeInTheDocument();
   });
 });
 
@@ -206,7 +248,7 @@ describe("keyboard", () => {
     fireEvent.keyDown(cell, { key: "Enter" });
     const heading = await screen.findByRole("heading", { name: "TeraWulf Inc." });
     await waitFor(() => expect(heading.parentElement).toHaveFocus());
-    fireEvent.click(screen.getByRole("button", { name: /Back to the list/ }));
+    fireEvent.click(screen.getByRole("button", { name: /Back to Explore/ }));
     await waitFor(() => expect(document.activeElement?.closest("[data-deal-id]")?.getAttribute("data-deal-id")).toBe("WULF-2025-08-CVT-2031"));
   });
 

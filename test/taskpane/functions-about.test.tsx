@@ -43,6 +43,17 @@ describe("Functions tab", () => {
     expect(screen.getByText(`${expected.length} of ${metadata.functions.length} functions`)).toBeInTheDocument();
   });
 
+  test("a search with no match says so and offers to show all", async () => {
+    renderPane({ adapter: new FakeAdapter(), services: fakeServices(metadata), initialTab: "functions" });
+    const list = await screen.findByRole("list", { name: "MINERDEBT functions" });
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "volcano" } });
+    expect(list.querySelectorAll(":scope > li")).toHaveLength(0);
+    expect(screen.getByTestId("functions-count")).toHaveTextContent(`No function matches “volcano”`);
+    expect(screen.getByTestId("functions-count")).toHaveTextContent(`see all ${metadata.functions.length}`);
+    fireEvent.click(screen.getByRole("button", { name: "Show all functions" }));
+    await waitFor(() => expect(list.querySelectorAll(":scope > li")).toHaveLength(metadata.functions.length));
+  });
+
   test("Insert at selection writes the example formula through the adapter; a conflict asks first", async () => {
     const adapter = new FakeAdapter().answer({ status: "conflict", address: "Sheet1!C3", message: "C3 holds data." });
     renderPane({ adapter, services: fakeServices(metadata), initialTab: "functions" });

@@ -1,5 +1,5 @@
 /** Explore: filters → grid, summary strip, quarterly chart, and the three inserts. */
-import { Suspense, lazy, useMemo } from "react";
+import { Suspense, lazy, useCallback, useMemo, useRef } from "react";
 import { Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import {
   datasetVersion,
@@ -16,9 +16,9 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { FiltersPanel } from "./FiltersPanel";
 import { SummaryStrip } from "./SummaryStrip";
 import { EMPTY_SUMMARY, summarize, type Summary } from "../model/summary";
-import { InsertButton, useInsert } from "./useInsert";
+import { InsertButton, InsertNote, useInsert } from "./useInsert";
 import { useElementWidth } from "./useElementWidth";
-import { ChartPlaceholder, ListPlaceholder } from "./Placeholders";
+import { ChartPlaceholder, ListPlaceholder, PendingFocus } from "./Placeholders";
 import { useRevealed } from "./useRevealed";
 
 /**
@@ -89,10 +89,20 @@ export function ExploreTab({
   const described = describeFilters(filters);
   const noRows = data.rows.length === 0 ? "No financings match the filters." : null;
   const formulaText = offeringsFormulaText(filters);
+  const chartSection = useRef<HTMLElement>(null);
+  const listSection = useRef<HTMLElement>(null);
+  const chartContainer = useCallback(() => chartSection.current, []);
+  const listContainer = useCallback(() => listSection.current, []);
   const chartPlaceholder = (
-    <ChartPlaceholder width={Math.max(280, chartWidth)} legendLabels={data.series.groups.map(instrumentClassLabel)} />
+    <PendingFocus label="The chart is loading" container={chartContainer}>
+      <ChartPlaceholder width={Math.max(280, chartWidth)} legendLabels={data.series.groups.map(instrumentClassLabel)} />
+    </PendingFocus>
   );
-  const listPlaceholder = <ListPlaceholder width={chartWidth} rows={data.rows.length} />;
+  const listPlaceholder = (
+    <PendingFocus label="The list of financings is loading" container={listContainer}>
+      <ListPlaceholder width={chartWidth} rows={data.rows.length} />
+    </PendingFocus>
+  );
   const offeringsReason = (() => {
     const result = offeringsArguments(filters);
     return "reason" in result ? result.reason : null;
@@ -151,13 +161,14 @@ export function ExploreTab({
             Insert quarterly summary + chart
           </InsertButton>
         </div>
+        <InsertNote />
         <Caption1 className={styles.formula} data-testid="formula-preview">
           {formulaText ? `Formulas: ${formulaText}` : `Formulas: one =MINERDEBT.DEAL(id, field) per cell (${offeringsReason}).`}
         </Caption1>
         {runner.feedback}
       </section>
 
-      <section className={styles.section} aria-labelledby="chart-heading">
+      <section className={styles.section} aria-labelledby="chart-heading" ref={chartSection}>
         <Subtitle2 block as="h2" id="chart-heading" style={{ margin: 0 }}>
           By quarter
         </Subtitle2>
@@ -180,7 +191,7 @@ export function ExploreTab({
         </div>
       </section>
 
-      <section className={styles.section} aria-labelledby="grid-heading">
+      <section className={styles.section} aria-labelledby="grid-heading" ref={listSection}>
         <Subtitle2 block as="h2" id="grid-heading" style={{ margin: 0 }}>
           Financings ({data.rows.length})
         </Subtitle2>

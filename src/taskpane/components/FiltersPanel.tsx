@@ -23,11 +23,17 @@ import { instrumentClassLabel, useLabel } from "../model/labels";
 const useStyles = makeStyles({
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
+    // min(…, 100%): one column when the pane is narrower than a 140 px control.
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(140px, 100%), 1fr))",
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     alignItems: "end",
   },
-  wide: { gridColumn: "1 / -1" },
+  wide: { gridColumn: "1 / -1", minWidth: 0 },
+  // A native select is as wide as its longest option (“Defaulted, collateral seized”…): without
+  // these it widens its grid column past the pane and covers its neighbour.
+  field: { minWidth: 0 },
+  select: { minWidth: 0, width: "100%" },
+  selectElement: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   issuerList: {
     maxHeight: "132px",
@@ -81,10 +87,11 @@ function ChoiceSelect<T extends string | null>({
   onChange: (value: T) => void;
   error?: string;
 }) {
+  const styles = useStyles();
   const key = (choice: T) => choice ?? ANY;
   return (
-    <Field label={label} validationState={error ? "error" : "none"} validationMessage={error}>
-      <Select value={key(value)} onChange={(_, data) => onChange((options.find((option) => key(option.value) === data.value) ?? options[0]).value)}>
+    <Field className={styles.field} label={label} validationState={error ? "error" : "none"} validationMessage={error}>
+      <Select className={styles.select} select={{ className: styles.selectElement }} value={key(value)} onChange={(_, data) => onChange((options.find((option) => key(option.value) === data.value) ?? options[0]).value)}>
         {options.map((option) => (
           <option key={key(option.value)} value={key(option.value)}>
             {option.label}

@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from "react";
 import {
+  Button,
   Body1,
   Caption1,
   Card,
@@ -18,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { FUNCTION_CATALOGUE } from "../../functions/catalogue";
 import { useServices, type FunctionMetadata } from "../services";
-import { InsertButton, useInsert } from "./useInsert";
+import { InsertButton, InsertNote, useInsert } from "./useInsert";
 import { useLoaded } from "./useLoaded";
 
 const useStyles = makeStyles({
@@ -80,10 +81,20 @@ export default function FunctionsTab() {
       ) : null}
       {functions === null && !error ? <Spinner size="small" label="Loading the function catalogue…" /> : null}
       {functions !== null ? (
-        <Caption1 aria-live="polite">
-          {shown.length} of {functions.length} functions
+        <Caption1 aria-live="polite" data-testid="functions-count">
+          {shown.length === 0
+            ? `No function matches “${query.trim()}”. Try a word from what it does (dilution, quarter, source, maturity) or clear the search to see all ${functions.length}.`
+            : `${shown.length} of ${functions.length} functions`}
         </Caption1>
       ) : null}
+      {shown.length === 0 && functions !== null ? (
+        <div>
+          <Button size="small" onClick={() => setQuery("")}>
+            Show all functions
+          </Button>
+        </div>
+      ) : null}
+      <InsertNote>“Insert at selection” needs Excel. Outside Excel, copy an example formula into a cell.</InsertNote>
       <ul className={styles.list} aria-label="MINERDEBT functions">
         {shown.map((fn) => {
           const entry = FUNCTION_CATALOGUE[fn.id];

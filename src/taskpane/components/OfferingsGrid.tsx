@@ -3,8 +3,9 @@
  * on any of its cells; the grid is one tab stop and arrow keys move between cells (focusMode
  * "cell": in "composite" mode Fluent's row groupper takes Enter for itself).
  */
-import type { KeyboardEvent } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import {
+  Caption1,
   DataGrid,
   DataGridBody,
   DataGridCell,
@@ -15,6 +16,7 @@ import {
   makeStyles,
   tokens,
   type TableColumnDefinition,
+  type TableColumnId,
   type TableColumnSizingOptions,
 } from "@fluentui/react-components";
 import { compareOldestFirst, type FinancingCore } from "../../data";
@@ -22,38 +24,68 @@ import { instrumentClassLabel, instrumentLabel, useLabel } from "../model/labels
 import { percentNumber, usdMillions, usdPerShare } from "../model/format";
 
 const useStyles = makeStyles({
+  frame: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  hint: { color: tokens.colorNeutralForeground3, alignSelf: "flex-end" },
+  clip: { position: "relative", minWidth: 0 },
   scroller: {
     overflowX: "auto",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
+  // A fade at the right edge while columns are hidden there: the list scrolls sideways.
+  fade: {
+    position: "absolute",
+    top: "1px",
+    right: "1px",
+    bottom: "1px",
+    width: "28px",
+    pointerEvents: "none",
+    backgroundImage: `linear-gradient(to right, transparent, ${tokens.colorNeutralBackground1})`,
+    borderTopRightRadius: tokens.borderRadiusMedium,
+    borderBottomRightRadius: tokens.borderRadiusMedium,
+  },
   row: { cursor: "pointer" },
+  // Tighter than Fluent's 8 px a side, in the caption size: four columns fit a 320 px pane.
+  cell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
   number: { justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
 });
 
-/** The date the grid shows and sorts by: pricing, else closing, else announcement, else the quarter. */
-export function dealDate(record: FinancingCore): string {
-  return record.priced_date ?? record.closed_date ?? record.announced_date ?? record.quarter ?? "";
+/** The date the grid shows and sorts by: pricing, else closing, else announcement; null when none is known. */
+export function dealDate(record: FinancingCore): string | null {
+  return record.priced_date ?? record.closed_date ?? record.announced_date;
 }
 
 function issuerText(record: FinancingCore): string {
   return record.ticker ?? record.issuer;
 }
 
-function compareNullable<T>(a: T | null, b: T | null, compare: (x: T, y: T) => number): number {
-  if (a === null && b === null) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return compare(a, b);
+export type SortDirection = "ascending" | "descending";
+
+/**
+ * A comparer that keeps blanks (null: not disclosed) last whichever way the column is sorted.
+ * The DataGrid reverses a column's compare for "descending", so the blank rule is pre-reversed.
+ */
+export function blanksLast<T>(direction: SortDirection, compare: (x: T, y: T) => number): (a: T | null, b: T | null) => number {
+  const last = direction === "ascending" ? 1 : -1;
+  return (a, b) => {
+    if (a === null && b === null) return 0;
+    if (a === null) return last;
+    if (b === null) return -last;
+    return compare(a, b);
+  };
 }
 
 const byNumber = (a: number, b: number) => a - b;
 const byText = (a: string, b: string) => a.localeCompare(b);
 
-export const GRID_COLUMN_IDS = ["issuer", "date", "amount", "instrument", "coupon", "maturity", "conversion", "use"] as const;
+export const GRID_COLUMN_IDS = ["issuer", "date", "amount", "instrument", "quarter", "coupon", "maturity", "conversion", "use"] as const;
 
-function columns(numberClass: string, mutedClass: string): TableColumnDefinition<FinancingCore>[] {
+function columns(direction: SortDirection, numberClass: string, mutedClass: string): TableColumnDefinition<FinancingCore>[] {
+  const nullable = <T,>(get: (r: FinancingCore) => T | null, compare: (x: T, y: T) => number) => {
+    const ordered = blanksLast(direction, compare);
+    return (a: FinancingCore, b: FinancingCore) => ordered(get(a), get(b));
+  };
   return [
     createTableColumn<FinancingCore>({
       columnId: "issuer",
@@ -68,20 +100,18 @@ function columns(numberClass: string, mutedClass: string): TableColumnDefinition
     }),
     createTableColumn<FinancingCore>({
       columnId: "date",
-      // Chronological (src/data's order: pricing, else closing, else announcement, else
-      // quarter); undated records count as oldest, so "newest first" starts with real dates.
+      // Dates only (pricing, else closing, else announcement); a record known only by its
+      // quarter shows "—" here and its quarter in the Quarter column. Ties: src/data's order.
       compare: (a, b) => {
-        const undatedA = dealDate(a) === "";
-        const undatedB = dealDate(b) === "";
-        if (undatedA || undatedB) return undatedA === undatedB ? 0 : undatedA ? -1 : 1;
-        return compareOldestFirst(a, b);
+        const ordered = blanksLast<string>(direction, byText)(dealDate(a), dealDate(b));
+        return ordered !== 0 || dealDate(a) === null ? ordered : compareOldestFirst(a, b);
       },
       renderHeaderCell: () => "Date",
-      renderCell: (r) => dealDate(r) || "—",
+      renderCell: (r) => dealDate(r) ?? "—",
     }),
     createTableColumn<FinancingCore>({
       columnId: "amount",
-      compare: (a, b) => compareNullable(a.amount_usd, b.amount_usd, byNumber),
+      compare: nullable((r) => r.amount_usd, byNumber),
       renderHeaderCell: () => "Amount",
       renderCell: (r) => (
         <span className={numberClass}>
@@ -97,42 +127,75 @@ function columns(numberClass: string, mutedClass: string): TableColumnDefinition
       renderCell: (r) => <span title={instrumentClassLabel(r.instrument_class)}>{instrumentLabel(r.instrument)}</span>,
     }),
     createTableColumn<FinancingCore>({
+      columnId: "quarter",
+      compare: nullable((r) => r.quarter, byText),
+      renderHeaderCell: () => "Quarter",
+      renderCell: (r) => r.quarter ?? "—",
+    }),
+    createTableColumn<FinancingCore>({
       columnId: "coupon",
-      compare: (a, b) => compareNullable(a.coupon_pct, b.coupon_pct, byNumber),
+      compare: nullable((r) => r.coupon_pct, byNumber),
       renderHeaderCell: () => "Coupon",
       renderCell: (r) => percentNumber(r.coupon_pct),
     }),
     createTableColumn<FinancingCore>({
       columnId: "maturity",
-      compare: (a, b) => compareNullable(a.maturity_date, b.maturity_date, byText),
+      compare: nullable((r) => r.maturity_date, byText),
       renderHeaderCell: () => "Maturity",
       renderCell: (r) => r.maturity_date ?? "—",
     }),
     createTableColumn<FinancingCore>({
       columnId: "conversion",
-      compare: (a, b) => compareNullable(a.conversion_price_usd, b.conversion_price_usd, byNumber),
+      compare: nullable((r) => r.conversion_price_usd, byNumber),
       renderHeaderCell: () => "Conv. price",
       renderCell: (r) => usdPerShare(r.conversion_price_usd),
     }),
     createTableColumn<FinancingCore>({
       columnId: "use",
-      compare: (a, b) => byText(useLabel(a.use_category), useLabel(b.use_category)),
+      compare: nullable((r) => r.use_category, (x, y) => byText(useLabel(x), useLabel(y))),
       renderHeaderCell: () => "Use",
       renderCell: (r) => useLabel(r.use_category),
     }),
   ];
 }
 
+/**
+ * Widths (cells add 8 px of padding, styles.cell): at 320 px (about 294 px inside the pane's
+ * padding) issuer, date, amount and instrument fit side by side (288 px); the instrument wraps
+ * onto two lines rather than being cut.
+ * The other columns are to the right: the box scrolls sideways and a fade says so.
+ */
 const SIZING: TableColumnSizingOptions = {
-  issuer: { minWidth: 64, defaultWidth: 84 },
-  date: { minWidth: 84, defaultWidth: 92 },
-  instrument: { minWidth: 110, defaultWidth: 170 },
-  amount: { minWidth: 84, defaultWidth: 100 },
-  coupon: { minWidth: 60, defaultWidth: 70 },
-  maturity: { minWidth: 84, defaultWidth: 92 },
-  conversion: { minWidth: 80, defaultWidth: 92 },
-  use: { minWidth: 90, defaultWidth: 120 },
+  issuer: { minWidth: 40, defaultWidth: 40, idealWidth: 40 },
+  date: { minWidth: 62, defaultWidth: 62, idealWidth: 62 },
+  amount: { minWidth: 58, defaultWidth: 58, idealWidth: 58 },
+  instrument: { minWidth: 96, defaultWidth: 96, idealWidth: 96 },
+  quarter: { minWidth: 64, defaultWidth: 68 },
+  coupon: { minWidth: 58, defaultWidth: 64 },
+  maturity: { minWidth: 80, defaultWidth: 84 },
+  conversion: { minWidth: 76, defaultWidth: 84 },
+  use: { minWidth: 90, defaultWidth: 110 },
 };
+
+/** Whether the box has more to the right than it shows (it scrolls sideways), kept current. */
+function useMoreToTheRight(): [(node: HTMLDivElement | null) => void, boolean] {
+  const [node, setNode] = useState<HTMLDivElement | null>(null);
+  const [more, setMore] = useState(false);
+  useEffect(() => {
+    if (!node) return undefined;
+    const update = () => setMore(node.scrollLeft + node.clientWidth < node.scrollWidth - 1);
+    update();
+    node.addEventListener("scroll", update, { passive: true });
+    const observer = typeof ResizeObserver === "function" ? new ResizeObserver(update) : null;
+    observer?.observe(node);
+    if (node.firstElementChild) observer?.observe(node.firstElementChild);
+    return () => {
+      node.removeEventListener("scroll", update);
+      observer?.disconnect();
+    };
+  }, [node]);
+  return [setNode, more];
+}
 
 export default function OfferingsGrid({
   rows,
@@ -142,14 +205,24 @@ export default function OfferingsGrid({
   onOpen: (record: FinancingCore) => void;
 }) {
   const styles = useStyles();
+  const [sortState, setSortState] = useState<{ sortColumn: TableColumnId; sortDirection: SortDirection }>({ sortColumn: "date", sortDirection: "descending" });
+  const [scroller, moreToTheRight] = useMoreToTheRight();
   return (
-    <div className={styles.scroller}>
+    <div className={styles.frame}>
+      {moreToTheRight ? (
+        <Caption1 className={styles.hint} data-testid="grid-scroll-hint">
+          More columns to the right: scroll the list sideways →
+        </Caption1>
+      ) : null}
+      <div className={styles.clip}>
+    <div className={styles.scroller} ref={scroller} data-scrolls-sideways="true">
       <DataGrid
         items={[...rows]}
-        columns={columns(styles.number, styles.muted)}
+        columns={columns(sortState.sortDirection, styles.number, styles.muted)}
         getRowId={(r: FinancingCore) => r.id}
         sortable
-        defaultSortState={{ sortColumn: "date", sortDirection: "descending" }}
+        sortState={sortState}
+        onSortChange={(_, next) => setSortState({ sortColumn: next.sortColumn ?? "date", sortDirection: next.sortDirection })}
         resizableColumns
         columnSizingOptions={SIZING}
         focusMode="cell"
@@ -157,7 +230,7 @@ export default function OfferingsGrid({
         aria-label="Financings matching the filters. Enter opens a deal."
       >
         <DataGridHeader>
-          <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
+          <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell className={styles.cell}>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
         </DataGridHeader>
         <DataGridBody<FinancingCore>>
           {({ item, rowId }) => (
@@ -174,11 +247,14 @@ export default function OfferingsGrid({
                 }
               }}
             >
-              {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+              {({ renderCell }) => <DataGridCell className={styles.cell}>{renderCell(item)}</DataGridCell>}
             </DataGridRow>
           )}
         </DataGridBody>
       </DataGrid>
+    </div>
+        {moreToTheRight ? <div className={styles.fade} aria-hidden="true" /> : null}
+      </div>
     </div>
   );
 }

@@ -3,8 +3,8 @@
  * (insert on a new sheet / cancel), and a message bar with the outcome. Components give a
  * label and a function that builds the plan; the workbook adapter comes from context.
  */
-import { Suspense, lazy, useCallback, useId, useRef, useState, type ReactNode } from "react";
-import { Button, Spinner, Text, makeStyles, tokens, type ButtonProps } from "@fluentui/react-components";
+import { Suspense, lazy, useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Button, Caption1, Spinner, Text, makeStyles, tokens, type ButtonProps } from "@fluentui/react-components";
 import { useWorkbook } from "../excel/AdapterContext";
 import type { InsertResult, InsertTarget } from "../excel/workbook";
 import type { InsertPlan } from "../plans/types";
@@ -41,6 +41,7 @@ type InsertState =
 
 const useStyles = makeStyles({
   feedback: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
+  reason: { color: tokens.colorNeutralForeground3, display: "block" },
 });
 
 function describeFailure(error: unknown): string {
@@ -59,6 +60,20 @@ export function useInsert(): InsertRunner {
   const styles = useStyles();
   const [state, setState] = useState<InsertState>({ phase: "idle" });
   const running = useRef(false);
+  /** The button that started the insert: focus goes back to it when the dialog closes. */
+  const invoker = useRef<HTMLElement | null>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    const asking = state.phase === "conflict";
+    if (wasAsking.current && !asking) {
+      // After the dialog's own focus handling (it would leave focus on the page's body).
+      const target = invoker.current;
+      requestAnimationFrame(() => {
+        if (target?.isConnected) target.focus();
+      });
+    }
+    wasAsking.current = asking;
+  }, [state.phase]);
 
   const execute = useCallback(
     async (request: InsertRequest, target: InsertTarget) => {
@@ -86,7 +101,13 @@ export function useInsert(): InsertRunner {
     [adapter],
   );
 
-  const run = useCallback((request: InsertRequest) => execute(request, "selection"), [execute]);
+  const run = useCallback(
+    (request: InsertRequest) => {
+      invoker.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      return execute(request, "selection");
+    },
+    [execute],
+  );
 
   const dismiss = () => setState({ phase: "idle" });
   const cancel = () =>
@@ -140,6 +161,7 @@ export function InsertButton({
   children,
   appearance,
   icon,
+  showReason = false,
 }: {
   runner: InsertRunner;
   request: () => InsertRequest;
@@ -148,10 +170,14 @@ export function InsertButton({
   children: ReactNode;
   appearance?: ButtonProps["appearance"];
   icon?: ButtonProps["icon"];
+  /** Show `disabledReason` as text beside the button (outside Excel, InsertNote says why). */
+  showReason?: boolean;
 }) {
   const adapter = useWorkbook();
+  const styles = useStyles();
   const reasonId = useId();
   const reason = !adapter.isAvailable ? adapter.unavailableReason : disabledReason ?? null;
+  const visible = showReason && adapter.isAvailable && reason !== null;
   return (
     <>
       <Button
@@ -166,11 +192,31 @@ export function InsertButton({
       >
         {children}
       </Button>
-      {reason ? (
+      {reason && visible ? (
+        <Caption1 id={reasonId} className={styles.reason}>
+          {reason}
+        </Caption1>
+      ) : null}
+      {reason && !visible ? (
         <span id={reasonId} hidden>
           {reason}
         </span>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Said once, right under a group of insert buttons, when they are off because the pane is not
+ * in Excel: a disabled button alone reads as a broken section.
+ */
+export function InsertNote({ children }: { children?: ReactNode }) {
+  const adapter = useWorkbook();
+  const styles = useStyles();
+  if (adapter.isAvailable) return null;
+  return (
+    <Caption1 className={styles.reason} data-testid="insert-note">
+      {children ?? "These buttons need Excel: open MinerDebt from Excel (Home > Add-ins) to insert. Here you can browse the data."}
+    </Caption1>
   );
 }
