@@ -21,6 +21,11 @@ export const ROW_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 46;
 const MIN_ROWS = 40;
 const MIN_COLS = 14;
+/**
+ * The preview's sheet ends at column BL (Excel's at XFD, which no one reaches by Tab): Tab on the
+ * last column leaves the grid for the task pane, so the keyboard can get there as with F6.
+ */
+export const PREVIEW_COLUMNS = 64;
 
 interface Editing {
   at: Position;
@@ -50,6 +55,16 @@ function shownText(view: CellView, columnWidth: number): string {
   return fitNumber(view.number.value, view.number.format, view.text, (text) => textWidth(text, bold) <= columnWidth - CELL_PADDING);
 }
 
+/**
+ * How far a text cell's overflow may run (px, inside the cell's padding): its own width plus
+ * its empty neighbours' to the right, up to the first non-empty cell, as Excel draws it.
+ */
+export function overflowWidth(line: readonly Pick<CellView, "kind">[], col: number, widths: readonly number[]): number {
+  let total = widths[col];
+  for (let c = col + 1; c < line.length && line[c].kind === "empty"; c++) total += widths[c];
+  return total - CELL_PADDING;
+}
+
 function cellClasses(view: CellView, selected: boolean, active: boolean): string {
   const classes = ["cell", `k-${view.kind}`];
   if (view.role) classes.push(`role-${view.role}`);
@@ -60,7 +75,11 @@ function cellClasses(view: CellView, selected: boolean, active: boolean): string
   return classes.join(" ");
 }
 
-export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
+/**
+ * `onTabOut`: Tab on the sheet's last column (PREVIEW_COLUMNS) leaves the grid for the task pane
+ * (F6 does too, PreviewApp), so the pane is reachable from the keyboard.
+ */
+export function Grid({ workbook, onTabOut }: { workbook: PreviewWorkbook; onTabOut?: () => void }) {
   useSyncExternalStore(workbook.subscribe, workbook.getVersion);
   const sheet = workbook.activeSheet;
   const selection = workbook.getSelection();
@@ -78,7 +97,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
 
   const extent = workbook.usedExtent(sheet);
   const rows = Math.max(MIN_ROWS, extent.rows + 8, focus.row + 8, active.row + 8);
-  const cols = Math.max(MIN_COLS, extent.cols + 2, focus.col + 3, active.col + 3);
+  const cols = Math.min(PREVIEW_COLUMNS, Math.max(MIN_COLS, extent.cols + 2, focus.col + 3, active.col + 3));
   const record = workbook.sheet(sheet);
   const widths = Array.from({ length: cols }, (_, c) => workbook.columnWidth(sheet, c));
   const left = (col: number) => ROW_HEADER_WIDTH + widths.slice(0, col).reduce((sum, w) => sum + w, 0);
@@ -121,7 +140,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
 
   function move(dRow: number, dCol: number, extend = false): void {
     const from = extend ? focus : active;
-    const next = { row: Math.max(0, from.row + dRow), col: Math.max(0, from.col + dCol) };
+    const next = { row: Math.max(0, from.row + dRow), col: Math.min(PREVIEW_COLUMNS - 1, Math.max(0, from.col + dCol)) };
     followFocus.current = extend;
     if (extend) workbook.select(selection.anchor, next);
     else workbook.select(next);
@@ -154,7 +173,8 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
       move(shiftKey ? -1 : 1, 0);
     } else if (key === "Tab") {
       event.preventDefault();
-      move(0, shiftKey ? -1 : 1);
+      if (!shiftKey && active.col >= PREVIEW_COLUMNS - 1 && onTabOut) onTabOut();
+      else move(0, shiftKey ? -1 : 1);
     } else if (key === "F2") {
       event.preventDefault();
       setEditing({ at: active, draft: barText.fromSpill ? "" : barText.text, enterMode: false, source: "cell" });
@@ -226,7 +246,7 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
     const [first, last = first] = text.split(":");
     const start = parseTopLeft(first);
     const end = parseTopLeft(last);
-    if (start && end) workbook.select(start.position, end.position);
+    if (start && end && start.position.col < PREVIEW_COLUMNS && end.position.col < PREVIEW_COLUMNS) workbook.select(start.position, end.position);
     focusGrid();
   }
 
@@ -313,8 +333,9 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
                       const isActive = r === active.row && c === active.col;
                       const isSelected = rectContains(selected, r, c);
                       const a1 = `${columnLetters(c)}${r + 1}`;
-                      // Text runs on into empty neighbours, as in Excel.
+                      // Text runs on into empty neighbours, as in Excel, and stops at the first non-empty one.
                       const overflows = view.kind === "text" && !view.table && c + 1 < cols && line[c + 1].kind === "empty";
+                      const runWidth = overflows ? overflowWidth(line, c, widths) : undefined;
                       const title = view.hyperlink ? view.hyperlink : undefined;
                       return (
                         <td
@@ -331,11 +352,13 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
                           className={cellClasses(view, isSelected, isActive) + (overflows ? " overflow" : "")}
                         >
                           {view.hyperlink ? (
-                            <a href={view.hyperlink} target="_blank" rel="noopener noreferrer">
+                            <a href={view.hyperlink} target="_blank" rel="noopener noreferrer" className={runWidth ? "run" : undefined} style={runWidth ? { maxWidth: runWidth } : undefined}>
                               {view.text}
                             </a>
                           ) : (
-                            <span>{shownText(view, widths[c])}</span>
+                            <span className={runWidth ? "run" : undefined} style={runWidth ? { maxWidth: runWidth } : undefined}>
+                              {shownText(view, widths[c])}
+                            </span>
                           )}
                         </td>
                       );

@@ -171,6 +171,33 @@ export async function previewTests({ context, origin, root, screenshots }) {
       assert.ok(tipText.startsWith("#VALUE!") && tipText.includes("2025Q9"), `tooltip: ${tipText}`);
       await shot("preview-errors");
     });
+
+    await test("text overflow runs into empty neighbours and stops at the first non-empty one, as in Excel", problems, async () => {
+      const long = "https://www.example.com/a/very/long/source/address/that/runs/on";
+      await grid.type("A40", long);
+      await grid.type("C40", "42");
+      await grid.type("A41", long);
+      const edges = await page.evaluate(() => {
+        const right = (address) => document.querySelector(`td[data-cell="${address}"] > *`).getBoundingClientRect().right;
+        const left = (address) => document.querySelector(`td[data-cell="${address}"]`).getBoundingClientRect().left;
+        return { stopped: right("A40"), neighbour: left("C40"), free: right("A41"), b: left("B41") };
+      });
+      assert.ok(edges.stopped <= edges.neighbour + 0.5, `A40's text ends at ${edges.stopped}, C40 starts at ${edges.neighbour}`);
+      assert.ok(edges.free > edges.b + 10, "with nothing in the way the text runs on past B41");
+    });
+
+    await test("F6 moves between the grid and the task pane; Tab on the last column leaves the grid", problems, async () => {
+      await grid.click("B3");
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("role")), "grid");
+      await page.keyboard.press("F6");
+      assert.ok(await page.evaluate(() => document.querySelector('[data-testid="taskpane"]').contains(document.activeElement)), "F6: focus in the pane");
+      await page.keyboard.press("F6");
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("role")), "grid", "F6 again: back in the grid");
+      await grid.goTo("BL3");
+      await page.keyboard.press("Tab");
+      assert.ok(await page.evaluate(() => document.querySelector('[data-testid="taskpane"]').contains(document.activeElement)), "Tab on column BL: focus in the pane");
+      await grid.goTo("A1");
+    });
   } finally {
     await page.close();
   }
