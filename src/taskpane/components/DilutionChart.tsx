@@ -1,4 +1,5 @@
 /** Dilution across share prices for one settlement method, with and without the capped call (lazy chunk). */
+import { useState, type FocusEvent } from "react";
 import { LineChart, type LineChartPoints } from "@fluentui/react-charts";
 import { tokens } from "@fluentui/react-components";
 import { ChartLegend } from "./ChartLegend";
@@ -27,9 +28,16 @@ export default function DilutionChart({
   if (withCap) {
     lines.push({ legend: `${settlementLabel} + capped call`, data: toPercent(withCap), color: tokens.colorPaletteDarkOrangeBorderActive, hideNonActiveDots: true });
   }
+  // react-charts leaves its callout on screen when keyboard focus moves on: drawing the chart
+  // afresh once focus has left it (nothing of ours is lost) takes the callout away.
+  const [drawing, setDrawing] = useState(0);
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDrawing((n) => n + 1);
+  };
   return (
-    <div role="figure" aria-label={`Dilution in percent of shares outstanding across share prices, ${settlementLabel} settlement`}>
+    <div role="figure" aria-label={`Dilution in percent of shares outstanding across share prices, ${settlementLabel} settlement`} onBlur={onBlur}>
       <LineChart
+        key={drawing}
         data={{ chartTitle: "Dilution (%) by share price (USD)", lineChartData: lines }}
         width={width}
         height={220}
