@@ -7,7 +7,7 @@
 //
 // Options (environment): CHROMIUM_PATH (default: `command -v chromium`), MINERDEBT_E2E_PREVIEW_DIR /
 // MINERDEBT_E2E_DIST_DIR (reuse existing builds instead of building), MINERDEBT_E2E_KEEP=1 (keep temp dirs),
-// MINERDEBT_E2E_ONLY=preview,inserts,production (run some suites only), MINERDEBT_E2E_SCREENSHOTS=docs
+// MINERDEBT_E2E_ONLY=preview,inserts,production,layout (run some suites only), MINERDEBT_E2E_SCREENSHOTS=docs
 // (write the screenshots to docs/screenshots instead of test-results/screenshots).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -16,6 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fail, summary } from "./harness.mjs";
 import { insertTests } from "./inserts.e2e.mjs";
+import { layoutTests } from "./layout.e2e.mjs";
 import { previewTests } from "./preview.e2e.mjs";
 import { productionTests } from "./production.e2e.mjs";
 import { serveDirectory } from "./server.mjs";
@@ -118,6 +119,7 @@ async function main() {
       const server = await serveDirectory(distDir);
       try {
         if (runs("production")) await productionTests({ context, origin: server.origin, root: ROOT, distDir, screenshots: SCREENSHOTS, results: RESULTS });
+        if (runs("layout")) await layoutTests({ context, origin: server.origin, root: ROOT, screenshots: SCREENSHOTS });
       } finally {
         await server.close();
       }
