@@ -22,7 +22,8 @@ const distDir = process.env.MINERDEBT_SHOT_DIR || "/tmp/tp-shot";
 const outDir = path.join(root, "docs", "screenshots");
 const officeJs = path.join(root, "node_modules", "@microsoft", "office-js", "dist", "office.js");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const WIDTH = 400;
+/** Excel's task pane is about 320–350 px wide: the README shows what an analyst sees there. */
+const WIDTH = 350;
 const HEIGHT = 900;
 /** A convertible with a capped call and net-share settlement (TeraWulf, Aug 2025). */
 const DEAL_ID = "WULF-2025-08-CVT-2031";
@@ -121,8 +122,11 @@ async function main() {
       await page.getByLabel("Shares outstanding").fill("400,000,000");
       await page.waitForSelector("[data-testid=dilution-results]");
       await page.waitForSelector("[role=figure] svg");
+      await page.waitForSelector("text=Sources (");
+      // Typing scrolled the body to the field: the first shot shows the deal from its top.
+      await page.evaluate(() => (document.querySelector("main").scrollTop = 0));
       await shoot(page, `deal-${theme}`);
-      await scrollTo(page, "[data-testid=dilution-results]");
+      await scrollTo(page, "#calculator-heading");
       await shoot(page, `deal-calculator-${theme}`);
 
       await page.goto(`${base}taskpane.html?theme=${theme}&tab=functions`);
