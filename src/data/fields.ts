@@ -187,7 +187,7 @@ export function needsSourceLinks(fields: readonly FieldDef[]): boolean {
 const TYPE_LABELS: Readonly<Record<FieldKind, string>> = {
   text: "text",
   count: "number",
-  enum: "text code (label in the pane's tables): ",
+  enum: "text: ",
   boolean: "boolean",
   quarter: "text (quarter, e.g. 2025Q3)",
   date: "date → Excel serial",
@@ -200,7 +200,7 @@ const TYPE_LABELS: Readonly<Record<FieldKind, string>> = {
   url: "text (https URL)",
 };
 
-/** An enum lists each code with the words the pane and its value tables show for it. */
+/** An enum lists each code with the words (in brackets) the pane and its value tables show for it. */
 export function fieldTypeLabel(def: FieldDef): string {
   return TYPE_LABELS[def.kind] + (def.values ?? []).map((code) => `${code} (${codeLabel(code)})`).join(", ");
 }

@@ -19,11 +19,8 @@ const LABELS: Readonly<Record<string, string>> = {
   btc_mining: "Bitcoin mining",
   general: "General corporate",
   // settlement
-  cash_shares_or_combination: "Cash, shares or a combination (issuer's election)",
+  cash_shares_or_combination: "Cash, shares or both (issuer's choice)",
   cash_up_to_principal_then_cash_or_shares: "Principal in cash, excess in cash or shares",
-  // amount_basis
-  issued_incl_option: "Issued incl. option",
-  commitment_increment: "Commitment increment (upsize)",
   // outcome
   defaulted_collateral_seized: "Defaulted, collateral seized",
   defaulted_other: "Defaulted",

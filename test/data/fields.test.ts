@@ -41,7 +41,7 @@ describe("the field catalogue", () => {
     expect(fieldTypeLabel(findField("maturity_date"))).toBe("date → Excel serial");
     expect(fieldTypeLabel(findField("amount_usd"))).toBe("USD (scaled by units)");
     expect(fieldTypeLabel(findField("settlement"))).toBe(
-      "text code (label in the pane's tables): cash_shares_or_combination (Cash, shares or a combination (issuer's election)), " +
+      "text: cash_shares_or_combination (Cash, shares or both (issuer's choice)), " +
         "cash_up_to_principal_then_cash_or_shares (Principal in cash, excess in cash or shares)",
     );
     expect(fieldTypeLabel(findField("instrument"))).toContain("btc_backed_credit_facility (BTC-backed credit facility)");

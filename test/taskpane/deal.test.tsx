@@ -39,7 +39,7 @@ describe("deal view", () => {
       return value ? [value.previousElementSibling?.textContent, value.textContent] : null;
     };
     const amountM = (raw.amount_usd! / 1e6).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 6 });
-    expect(term("amount_usd")).toEqual(["Amount raised ($m)", `${amountM} (issued incl. option)`]);
+    expect(term("amount_usd")).toEqual(["Amount raised ($m)", `${amountM} (issued incl option)`]);
     expect(term("coupon_pct")).toEqual(["Coupon (%)", String(raw.coupon_pct)]);
     expect(term("conversion_price_usd")).toEqual(["Conversion price ($ per share)", String(raw.conversion_price_usd)]);
     expect(term("conversion_premium_pct")).toEqual(["Conversion premium (%)", String(raw.conversion_premium_pct)]);
