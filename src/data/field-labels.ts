@@ -9,6 +9,7 @@ import type { FieldName } from "./fields";
 export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
   id: "ID",
   issuer: "Issuer",
+  borrower: "Borrower (legal obligor)",
   ticker: "Ticker",
   listed: "Listed",
   exchange: "Exchange",
