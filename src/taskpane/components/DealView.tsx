@@ -110,7 +110,6 @@ export function termGroups(record: FinancingCore, detail: Financing | null): Ter
     ...(["principal_launch_usd", "principal_priced_usd", "option_usd", "option_exercised_usd", "principal_final_usd", "facility_total_usd", "net_proceeds_usd", "net_proceeds_with_option_usd"] as const).flatMap((f) =>
       ifKnown(record, f),
     ),
-    ...ifKnown(record, "borrower"),
     { field: "coupon_pct" },
     { field: "maturity_date" },
     { field: "secured" },
