@@ -4,6 +4,8 @@
  * data/financings.jsonl (read with fs), under SPEC §3, not by the code under test.
  */
 import "@testing-library/jest-dom";
+import fs from "fs";
+import path from "path";
 jest.mock("@fluentui/react-charts", () => require("./support/chartsMock"));
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createUnavailableAdapter } from "../../src/taskpane/excel/unavailableAdapter";
@@ -47,6 +49,13 @@ describe("Explore tab", () => {
       expect(bar.getAttribute("aria-label")).toContain(`${quarter}: total ${millions(expected.get(quarter) ?? 0)}`);
     }
     expect(bars.map((bar) => bar.getAttribute("data-quarter"))).toEqual(expect.arrayContaining([...expected.keys()]));
+    // The last quarter of the coverage window says it is partial (coverage.json).
+    const coverage = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "data", "coverage.json"), "utf8")) as { financings_through: string };
+    const [year, month] = coverage.financings_through.split("-").map(Number);
+    const lastQuarter = `${year}Q${Math.ceil(month / 3)}`;
+    const partial = bars.filter((bar) => /partial/.test(bar.getAttribute("aria-label") ?? ""));
+    expect(partial.map((bar) => bar.getAttribute("data-quarter"))).toEqual([lastQuarter]);
+    expect(partial[0].getAttribute("aria-label")).toContain(`partial: financings known through ${coverage.financings_through}`);
     expect(screen.getByRole("list", { name: "Instrument classes" })).toHaveTextContent("Convertible notes");
   });
 

@@ -75,8 +75,8 @@ export function quarterParts(series: QuarterlySeries, q: number): { group: strin
 /** What a bar says to a screen reader and in its tooltip: "2025Q3: total $1,234.5m; Convertible notes $800.0m, …". */
 export function quarterDescription(series: QuarterlySeries, q: number): string {
   const parts = quarterParts(series, q);
-  const partial = series.quarters[q] === series.partialQuarter ? ` (partial: through ${datasetCoverage().financingsThrough})` : "";
-  const total = `${series.quarters[q]}${partial}: total ${usdMillions(series.totals[q])}`;
+  const partial = series.quarters[q] === series.partialQuarter ? ` (partial: financings known through ${datasetCoverage().financingsThrough})` : "";
+  const total = `${series.quarters[q]}: total ${usdMillions(series.totals[q])}${partial}`;
   return parts.length === 0 ? `${total} (no counted financings)` : `${total}; ${parts.map((p) => `${p.label} ${usdMillions(p.usd)}`).join(", ")}`;
 }
 
