@@ -52,7 +52,8 @@ const useStyles = makeStyles({
   },
   titles: { display: "flex", flexDirection: "column", minWidth: 0 },
   notice: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
-  tabs: { padding: `0 ${tokens.spacingHorizontalS}` },
+  // Five tabs with a deal open do not fit 320 px on one line: they wrap rather than run off the pane.
+  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, flexWrap: "wrap" },
   body: { flex: 1, overflowY: "auto", overflowX: "hidden", padding: tokens.spacingHorizontalM },
 });
 

@@ -1,5 +1,6 @@
 // The task pane at Excel's width (production build, real Chromium): at 320, 350 and 450 px (and the
-// 300/500 px ends of the range), light and dark, for every tab and the deal view, no control overlaps
+// 300/500 px ends of the range), light and dark, for every tab (Explore, Cycles, Functions, About)
+// and the deal view (whose tab joins the tab list), no control overlaps
 // another and nothing scrolls sideways except the financings list (which says that it does).
 // Also the keyboard: Tab reaches the chart and the list before their chunks have loaded.
 import path from "node:path";
@@ -119,7 +120,7 @@ export async function layoutTests({ context, origin, root, screenshots }) {
     await routeNetwork(page, root, origin);
     const url = (query) => `${origin}/taskpane.html?theme=${theme}${query}`;
     try {
-      await test(`layout @${width}px ${theme}: Explore, its chart and list, both deal views, Functions, About — no overlap, no sideways scroll`, problems, async () => {
+      await test(`layout @${width}px ${theme}: Explore, its chart and list, both deal views, Cycles, Functions, About — no overlap, no sideways scroll`, problems, async () => {
         await page.goto(url(""), { waitUntil: "load" });
         await page.getByTestId("summary-total").waitFor({ timeout: 15000 });
         await check(page, "Explore as it opens");
@@ -153,6 +154,10 @@ export async function layoutTests({ context, origin, root, screenshots }) {
         await page.goto(url(`&deal=${LOAN}`), { waitUntil: "load" });
         await page.getByRole("region", { name: "Sources" }).waitFor({ timeout: 15000 });
         await check(page, "deal view (loan)");
+
+        await page.goto(url("&tab=cycles"), { waitUntil: "load" });
+        await page.getByTestId("cycles-figures").waitFor({ timeout: 15000 });
+        await check(page, "Cycles");
 
         await page.goto(url("&tab=functions"), { waitUntil: "load" });
         await page.locator("[data-testid^=example-]").first().waitFor({ timeout: 15000 });
