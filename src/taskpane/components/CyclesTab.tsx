@@ -110,7 +110,7 @@ export default function CyclesTab() {
   const version = datasetVersion();
   const coverage = datasetCoverage();
 
-  if (dealId !== null) return <DealView dealId={dealId} onBack={() => setDealId(null)} />;
+  if (dealId !== null) return <DealView dealId={dealId} onBack={() => setDealId(null)} backLabel="Back to the list" />;
 
   const labels = summaries.map((summary) => cycleLabel(summary.cycle));
   const header = (

@@ -230,7 +230,18 @@ function NotesAndSources({ detail, error }: { detail: Financing | null; error: s
   );
 }
 
-export default function DealView({ dealId, onBack, onOpenIssuer }: { dealId: string; onBack: () => void; onOpenIssuer?: (ticker: string) => void }) {
+/** `backLabel`: where Back goes, for views that open a deal from elsewhere (Cycles: "the list"). */
+export default function DealView({
+  dealId,
+  onBack,
+  onOpenIssuer,
+  backLabel = "Back to Explore",
+}: {
+  dealId: string;
+  onBack: () => void;
+  onOpenIssuer?: (ticker: string) => void;
+  backLabel?: string;
+}) {
   const styles = useStyles();
   const headingRef = useRef<HTMLDivElement>(null);
   let record: FinancingCore | null = null;
@@ -250,7 +261,7 @@ export default function DealView({ dealId, onBack, onOpenIssuer }: { dealId: str
     <article className={styles.root} aria-labelledby="deal-title">
       <div>
         <Button appearance="secondary" size="small" onClick={onBack}>
-          ← Back to Explore
+          ← {backLabel}
         </Button>
       </div>
       {record === null ? (
