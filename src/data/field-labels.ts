@@ -56,6 +56,7 @@ export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
   source_url: "Source",
   source_count: "Number of sources",
   counts_in_sums: "Counts in sums",
+  origin: "Origin (dataset or your table)",
 };
 
 export function fieldLabel(name: FieldName): string {
