@@ -4,7 +4,7 @@
  * tables; this module adds the pane's typed helpers. Display only: filters, plans' formulas
  * and MINERDEBT functions always use the codes ("convertible", "ai_hpc").
  */
-import type { FieldName } from "../../data";
+import { INSTRUMENT_CLASSES, type FieldName, type InstrumentClass } from "../../data";
 import { codeLabel, humanize } from "../../data/labels";
 
 export { codeLabel, humanize };
@@ -55,3 +55,8 @@ export function instrumentLabel(code: string): string {
 export function fieldHeading(name: FieldName): string {
   return FIELD_HEADINGS[name] ?? humanize(name);
 }
+
+/** Every instrument class with its words (for lists and legends). */
+export const INSTRUMENT_CLASS_LABELS: Readonly<Record<InstrumentClass, string>> = Object.freeze(
+  Object.assign({}, ...INSTRUMENT_CLASSES.map((code) => ({ [code]: codeLabel(code) }))) as Record<InstrumentClass, string>,
+);
