@@ -6,7 +6,9 @@
 import type { RawCellContent } from "hyperformula";
 import type { InsertPlan } from "../taskpane/plans/types";
 import { PlanError, layoutPlan, parseTopLeft, uniqueName, uniqueSheetName, type PlanLayout } from "../taskpane/plans/layout";
-import type { InsertResult, InsertTarget, WorkbookAdapter } from "../taskpane/excel/workbook";
+import type { DealsRowAppendResult, DealsTableCreateResult, DealsTableRead, InsertResult, InsertTarget, WorkbookAdapter } from "../taskpane/excel/workbook";
+import { DEALS_SHEET_BASE_NAME, DEALS_TABLE_NAME } from "../taskpane/excel/dealsTable";
+import type { DealsTableColumn } from "../taskpane/plans/dealsTable";
 import { NEW_SHEET_BASE_NAME } from "../taskpane/excel/excelAdapter";
 import { rectToA1, rectsOverlap, sheetReference, type PreviewWorkbook, type Rect } from "./workbook";
 
@@ -143,12 +145,77 @@ export function createPreviewAdapter(workbook: PreviewWorkbook, options: Preview
     return insertPlan({ label: "The formula", cells: [[{ kind: "formula", parts: [formula] }]] }, target);
   }
 
+  /** Cell contents as the Excel adapter writes them: text in an "@" column stays text. */
+  function rowContents(values: readonly unknown[], formats: readonly string[]): RawCellContent[] {
+    return values.map((value, c) => {
+      if (value === null || value === undefined || value === "") return null;
+      if (typeof value === "string") return formats[c] === "@" || !/^[0-9.+-]/.test(value) ? `'${value}` : value;
+      return value as RawCellContent;
+    });
+  }
+
+  async function createDealsTable(columns: readonly DealsTableColumn[], example: readonly (string | number | boolean)[]): Promise<DealsTableCreateResult> {
+    if (workbook.findTable(DEALS_TABLE_NAME)) return { status: "exists", message: `The workbook already has a ${DEALS_TABLE_NAME} table; nothing was changed.` };
+    const name = uniqueSheetName(DEALS_SHEET_BASE_NAME, workbook.sheets().map((record) => record.name));
+    const sheet = workbook.addSheet(name);
+    const formats = columns.map((column) => column.numberFormat);
+    columns.forEach((column, c) => {
+      workbook.setFormat(sheet, 0, c, "@");
+      workbook.setFormat(sheet, 1, c, column.numberFormat);
+    });
+    workbook.writeBlock(sheet, { row: 0, col: 0 }, [columns.map((column) => `'${column.name}`), rowContents(example, formats)]);
+    const rect: Rect = { row: 0, col: 0, rows: 2, cols: columns.length };
+    workbook.addTable(sheet, { name: DEALS_TABLE_NAME, style: "TableStyleMedium2", rect });
+    workbook.autofit(sheet, rect);
+    workbook.activateSheet(sheet);
+    return { status: "created", sheet: name, address: `${name}!${rectToA1(rect)}` };
+  }
+
+  async function readDealsTable(): Promise<DealsTableRead> {
+    const found = workbook.findTable(DEALS_TABLE_NAME);
+    if (!found) return { status: "absent" };
+    const { sheet, table } = found;
+    const values: unknown[][] = [];
+    for (let r = 0; r < table.rect.rows; r++) {
+      const row: unknown[] = [];
+      for (let c = 0; c < table.rect.cols; c++) {
+        const value = workbook.value(sheet, table.rect.row + r, table.rect.col + c);
+        // An error cell as the Excel adapter reports it (valueTypes "Error").
+        row.push(typeof value === "string" && /^#[A-Z]/.test(value) && workbook.view(sheet, table.rect.row + r, table.rect.col + c).kind === "error" ? { code: value } : (value ?? ""));
+      }
+      values.push(row);
+    }
+    return { status: "found", values, address: `${sheetReference(workbook.sheet(sheet).name)}!${rectToA1(table.rect)}` };
+  }
+
+  async function appendDealRow(row: Readonly<Record<string, string | number | boolean | null>>): Promise<DealsRowAppendResult> {
+    const found = workbook.findTable(DEALS_TABLE_NAME);
+    if (!found) return { status: "error", code: "ItemNotFound", message: `There is no ${DEALS_TABLE_NAME} table in this workbook: create it first.` };
+    const { sheet, table } = found;
+    const names: string[] = [];
+    for (let c = 0; c < table.rect.cols; c++) names.push(String(workbook.value(sheet, table.rect.row, table.rect.col + c) ?? "").trim().toLowerCase());
+    const missing = Object.keys(row).filter((name) => row[name] !== null && row[name] !== "" && !names.includes(name));
+    if (missing.length > 0) return { status: "error", code: "MissingColumn", message: `The ${DEALS_TABLE_NAME} table has no ${missing.join(", ")} column; nothing was written.` };
+    const at = table.rect.row + table.rect.rows;
+    const block: Rect = { row: at, col: table.rect.col, rows: 1, cols: table.rect.cols };
+    if (workbook.firstOccupied(sheet, block)) return { status: "error", code: "Conflict", message: `The row below the ${DEALS_TABLE_NAME} table holds data; move it, then add the financing again. Nothing was written.` };
+    const formats = names.map((_, c) => workbook.format(sheet, at - 1, table.rect.col + c) ?? "General");
+    formats.forEach((format, c) => workbook.setFormat(sheet, at, table.rect.col + c, format));
+    workbook.writeBlock(sheet, { row: at, col: table.rect.col }, [rowContents(names.map((name) => row[name] ?? ""), formats)]);
+    table.rect = { ...table.rect, rows: table.rect.rows + 1 };
+    workbook.nameTable(sheet, table);
+    return { status: "appended", row: table.rect.rows };
+  }
+
   return {
     isAvailable: true,
     unavailableReason: null,
     selectedAddress: async () => workbook.selectedAddress(),
     insertPlan,
     insertFormulaAtSelection,
+    createDealsTable,
+    readDealsTable,
+    appendDealRow,
   };
 }
 

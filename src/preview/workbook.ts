@@ -111,6 +111,14 @@ interface ArrayVertexLike {
   height: number;
 }
 
+/**
+ * Excel's structured reference to a whole table, "MinerDebtDeals[#All]", as HyperFormula can read
+ * it: the table's named expression (nameTable). Only [#All] is modelled (what the add-in writes).
+ */
+export function structuredReferences(formula: string): string {
+  return formula.startsWith("=") ? formula.replace(/\b([A-Za-z_][A-Za-z0-9_.]*)\[#All\]/g, "$1") : formula;
+}
+
 export class PreviewWorkbook {
   readonly hf: HyperFormula;
   private readonly sheetRecords: SheetRecord[] = [];
@@ -241,7 +249,7 @@ export class PreviewWorkbook {
     if (input === "") content = null;
     // A text-formatted cell keeps what is typed as text, formulas included (Excel's "@").
     else if (format === "@") content = `'${input}`;
-    else content = input;
+    else content = structuredReferences(input);
     this.hf.setCellContents(this.address(sheet, row, col), [[content]]);
     this.settle();
   }
@@ -261,7 +269,7 @@ export class PreviewWorkbook {
     this.hf.batch(() => {
       contents.forEach((row, r) =>
         row.forEach((content, c) => {
-          if (content !== undefined) this.hf.setCellContents(this.address(sheet, at.row + r, at.col + c), [[content]]);
+          if (content !== undefined) this.hf.setCellContents(this.address(sheet, at.row + r, at.col + c), [[typeof content === "string" ? structuredReferences(content) : content]]);
         }),
       );
     });
@@ -417,6 +425,29 @@ export class PreviewWorkbook {
 
   addTable(sheet: number, table: TableRecord): void {
     this.sheet(sheet).tables.push(table);
+    this.nameTable(sheet, table);
+  }
+
+  /**
+   * A table's whole range as a named expression, so "Name[#All]" in a formula (rewritten to
+   * "Name" by structuredReferences) reads it. Called again when the table grows.
+   */
+  nameTable(sheet: number, table: TableRecord): void {
+    const bottomRight = { row: table.rect.row + table.rect.rows - 1, col: table.rect.col + table.rect.cols - 1 };
+    const absolute = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
+    const expression = `=${sheetReference(this.sheet(sheet).name)}!${absolute(table.rect.row, table.rect.col)}:${absolute(bottomRight.row, bottomRight.col)}`;
+    if (this.hf.listNamedExpressions().includes(table.name)) this.hf.changeNamedExpression(table.name, expression);
+    else this.hf.addNamedExpression(table.name, expression);
+    this.settle();
+  }
+
+  /** A table by name (any sheet). */
+  findTable(name: string): { sheet: number; table: TableRecord } | null {
+    for (const record of this.sheetRecords) {
+      const table = record.tables.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      if (table) return { sheet: record.id, table };
+    }
+    return null;
   }
 
   addChart(sheet: number, chart: ChartRecord): void {

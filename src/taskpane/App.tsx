@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { datasetVersion, type FinancingCore } from "../data";
 import { AdapterProvider } from "./excel/AdapterContext";
+import { WorkbookDealsProvider } from "./components/WorkbookDeals";
 import type { WorkbookAdapter } from "./excel/workbook";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Notice } from "./components/Notice";
@@ -99,6 +100,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} style={{ height: "100%" }}>
       <ServicesProvider services={services}>
         <AdapterProvider adapter={adapter}>
+        <WorkbookDealsProvider>
           <div className={styles.root} data-theme={theme}>
             <header className={styles.header}>
               <img src="assets/icon-32.png" width={32} height={32} alt="" />
@@ -159,6 +161,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
               </ErrorBoundary>
             </main>
           </div>
+        </WorkbookDealsProvider>
         </AdapterProvider>
       </ServicesProvider>
     </FluentProvider>

@@ -198,6 +198,43 @@ export async function previewTests({ context, origin, root, screenshots }) {
       assert.ok(await page.evaluate(() => document.querySelector('[data-testid="taskpane"]').contains(document.activeElement)), "Tab on column BL: focus in the pane");
       await grid.goTo("A1");
     });
+
+    await test("your own financings: the pane creates MinerDebtDeals, adds a row, and QUARTER with my_deals changes", problems, async () => {
+      const pane = page.getByTestId("taskpane");
+      // A quarter after the dataset's coverage: #N/A without my_deals, summed from the table with it.
+      await grid.type("A30", '=MINERDEBT.QUARTER("2026Q4")');
+      assert.equal((await grid.read("A30")).text, "#N/A");
+      const create = pane.getByRole("button", { name: "Add your own financings" });
+      await create.scrollIntoViewIfNeeded();
+      await create.click();
+      await pane.getByTestId("my-deals-message").filter({ hasText: "Created the MinerDebtDeals table" }).waitFor({ timeout: 15000 });
+      const { all } = await grid.sheets();
+      assert.ok(all.includes("MinerDebt Deals"), `sheets: ${all.join(", ")}`);
+      await grid.activateSheet("Sheet1");
+      await grid.type("A31", '=MINERDEBT.QUARTER("2026Q4",,,,MinerDebtDeals[#All])');
+      await grid.waitFor("A31", "0");
+      // The example row is the dataset's own record: the quarter it is in keeps the dataset's sum.
+      const exampleQuarter = financings.find((f) => f.id === "WULF-2025-08-CVT-2031").quarter;
+      await grid.type("A32", `=MINERDEBT.QUARTER("${exampleQuarter}",,,,MinerDebtDeals[#All])`);
+      await grid.type("A33", `=MINERDEBT.QUARTER("${exampleQuarter}")`);
+      assert.equal(await grid.value("A32"), await grid.value("A33"));
+
+      await pane.getByRole("button", { name: "Add a financing" }).click();
+      const form = pane.getByRole("form", { name: "Add a financing" });
+      await form.getByLabel("Issuer").fill("Example Miner Inc.");
+      await form.getByLabel("Ticker").fill("TEST");
+      await form.getByLabel("Priced date (YYYY-MM-DD)").fill("2026-11-20");
+      await form.getByLabel("Amount (USD)").fill("500000000");
+      await form.getByLabel("Maturity date (YYYY-MM-DD)").fill("2031-12-01");
+      await form.getByLabel("Source URL (https)").fill("https://example.com/test-notes");
+      await form.getByRole("button", { name: "Add to MinerDebtDeals" }).click();
+      await pane.getByTestId("my-deals-message").filter({ hasText: "Added TEST-2026-11-CVT-2031" }).waitFor({ timeout: 15000 });
+      await grid.activateSheet("Sheet1");
+      await grid.waitFor("A31", (cell) => cell.kind === "number" && cell.text !== "0", 10000);
+      assert.equal(await grid.value("A31"), 500_000_000);
+      assert.equal((await grid.read("A30")).text, "#N/A", "without my_deals the quarter stays not known");
+      await shot("preview-my-deals");
+    });
   } finally {
     await page.close();
   }

@@ -206,3 +206,34 @@ describe("preview adapter", () => {
     expect(await adapter.insertFormulaAtSelection("=SUM(1,2)", "selection")).toMatchObject({ status: "error", code: "InvalidPlan" });
   });
 });
+
+describe("the MinerDebtDeals table in the preview (issue 16)", () => {
+  const columns = [
+    { name: "id", numberFormat: "@" },
+    { name: "amount_usd", numberFormat: "#,##0" },
+    { name: "notes", numberFormat: "@" },
+  ];
+
+  test("create puts the table on its own sheet; MinerDebtDeals[#All] in a formula reads it and follows its growth", async () => {
+    const workbook = new PreviewWorkbook();
+    const adapter = createPreviewAdapter(workbook);
+    const first = workbook.activeSheet;
+    workbook.enterInput(first, 0, 0, "=MINERDEBT.SUM(MinerDebtDeals[#All])");
+    expect(workbook.value(first, 0, 0)).toBe("#NAME?");
+    expect(await adapter.readDealsTable!()).toEqual({ status: "absent" });
+    const created = await adapter.createDealsTable!(columns, ["WULF-2025-08-CVT-2031", 1000, "=1+1"]);
+    expect(created).toEqual({ status: "created", sheet: "MinerDebt Deals", address: "MinerDebt Deals!A1:C2" });
+    expect((await adapter.createDealsTable!(columns, ["X", 1, ""])).status).toBe("exists");
+    const deals = workbook.sheetByName("MinerDebt Deals")!.id;
+    // Text stays text, even when it looks like a formula.
+    expect(workbook.value(deals, 1, 2)).toBe("=1+1");
+    workbook.enterInput(first, 1, 0, "=MINERDEBT.SUM(MinerDebtDeals[#All])");
+    expect(workbook.value(first, 1, 0)).toBe(1000);
+    expect(await adapter.appendDealRow!({ id: "TEST-2026-11-CVT-2031", amount_usd: 500 })).toEqual({ status: "appended", row: 3 });
+    expect(workbook.value(first, 1, 0)).toBe(1500);
+    const read = await adapter.readDealsTable!();
+    expect(read).toMatchObject({ status: "found", address: "'MinerDebt Deals'!A1:C3" });
+    if (read.status === "found") expect(read.values[2]).toEqual(["TEST-2026-11-CVT-2031", 500, ""]);
+    expect((await adapter.appendDealRow!({ id: "X", other: "y" })).status).toBe("error");
+  });
+});

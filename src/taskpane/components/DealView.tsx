@@ -20,7 +20,18 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FIELD_CATALOGUE, countsInSums, getFinancing, type FieldDef, type FieldName, type Financing, type FinancingCore } from "../../data";
+import {
+  FIELD_CATALOGUE,
+  countsInSums,
+  getFinancing,
+  isWorkbookFinancing,
+  type FieldDef,
+  type FieldName,
+  type Financing,
+  type FinancingCore,
+  type WorkbookFinancing,
+} from "../../data";
+import { useWorkbookDeals } from "./WorkbookDeals";
 import { loadFinancing } from "../../data/detail";
 import { sourceKind } from "../../data/sources";
 import { codeLabel, fieldLabel, instrumentClassLabel, instrumentLabel, useLabel } from "../model/labels";
@@ -243,15 +254,18 @@ export default function DealView({
   backLabel?: string;
 }) {
   const styles = useStyles();
+  const deals = useWorkbookDeals();
   const headingRef = useRef<HTMLDivElement>(null);
   let record: FinancingCore | null = null;
   let problem: string | null = null;
   try {
-    record = getFinancing(dealId);
+    record = getFinancing(dealId, deals.view);
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);
   }
-  const loaded = useLoaded<Financing>(() => loadFinancing(dealId), dealId);
+  // A workbook row carries its own notes and sources; a dataset record's come from the detail chunk.
+  const workbookRecord = record !== null && isWorkbookFinancing(record) ? record : null;
+  const loaded = useLoaded<Financing>(() => (workbookRecord ? Promise.resolve(workbookRecord) : loadFinancing(dealId)), dealId);
   // Move focus to the deal's heading when it opens, so keyboard and screen-reader users land on it.
   useEffect(() => {
     headingRef.current?.focus();
@@ -295,6 +309,11 @@ export default function DealView({
               <Badge appearance="tint" color={countsInSums(record) ? "informative" : "subtle"}>
                 {countsInSums(record) ? "Counts in sums" : "Not in sums"}
               </Badge>
+              {isWorkbookFinancing(record) ? (
+                <Badge appearance="tint" color="important" data-testid="workbook-badge">
+                  Your row {record.row} of MinerDebtDeals
+                </Badge>
+              ) : null}
             </div>
           </div>
           <TermSheet record={record} detail={loaded.value} />

@@ -4,8 +4,10 @@ import { Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-c
 import {
   datasetVersion,
   loadSourceLinks,
+  bundledView,
   quarterlySeries,
   queryFinancings,
+  type DatasetView,
   type FinancingCore,
   type QuarterlySeries,
 } from "../../data";
@@ -20,6 +22,8 @@ import { InsertButton, InsertNote, useInsert } from "./useInsert";
 import { useElementWidth } from "./useElementWidth";
 import { ChartPlaceholder, ListPlaceholder, PendingFocus } from "./Placeholders";
 import { useRevealed } from "./useRevealed";
+import { useWorkbookDeals } from "./WorkbookDeals";
+import { MyDealsSection } from "./MyDealsSection";
 
 /**
  * The chart (react-charts + d3: most of the pane's JavaScript) and the list sit below the
@@ -51,13 +55,16 @@ interface ExploreData {
   error: string | null;
 }
 
-/** Everything the tab shows for the filters, from src/data (errors become a message, not a crash). */
-export function exploreData(filters: ExploreFilters): ExploreData {
+/**
+ * Everything the tab shows for the filters, from src/data (errors become a message, not a crash),
+ * over `view`: the dataset, with the workbook's MinerDebtDeals rows when there are any.
+ */
+export function exploreData(filters: ExploreFilters, view: DatasetView = bundledView()): ExploreData {
   try {
     return {
-      rows: queryFinancings(listQuery(filters)),
-      summary: summarize(sumQuery(filters)),
-      series: quarterlySeries(sumQuery(filters), { groupBy: "instrument_class", measure: "amount" }),
+      rows: queryFinancings(listQuery(filters), view),
+      summary: summarize(sumQuery(filters), view),
+      series: quarterlySeries(sumQuery(filters), { groupBy: "instrument_class", measure: "amount" }, view),
       error: null,
     };
   } catch (error) {
@@ -80,7 +87,9 @@ export function ExploreTab({
   onOpenDeal: (record: FinancingCore) => void;
 }) {
   const styles = useStyles();
-  const data = useMemo(() => exploreData(filters), [filters]);
+  const deals = useWorkbookDeals();
+  const myDeals = deals.status === "found";
+  const data = useMemo(() => exploreData(filters, deals.view), [filters, deals.view]);
   const runner = useInsert();
   const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>();
   const [chartGate, chartRevealed] = useRevealed<HTMLDivElement>("explore-chart");
@@ -88,7 +97,7 @@ export function ExploreTab({
   const version = datasetVersion();
   const described = describeFilters(filters);
   const noRows = data.rows.length === 0 ? "No financings match the filters." : null;
-  const formulaText = offeringsFormulaText(filters);
+  const formulaText = offeringsFormulaText(filters, myDeals);
   const chartSection = useRef<HTMLElement>(null);
   const listSection = useRef<HTMLElement>(null);
   const chartContainer = useCallback(() => chartSection.current, []);
@@ -144,7 +153,7 @@ export function ExploreTab({
             request={() => ({
               kind: "plan",
               label: formulaText ? "OFFERINGS formula" : `DEAL formulas (${data.rows.length} financings)`,
-              build: async () => (await loadPlans()).liveFormulasPlan({ filters, records: data.rows, version, describedFilters: described }),
+              build: async () => (await loadPlans()).liveFormulasPlan({ filters, records: data.rows, version, describedFilters: described, myDeals }),
             })}
           >
             Insert as formulas
@@ -167,6 +176,8 @@ export function ExploreTab({
         </Caption1>
         {runner.feedback}
       </section>
+
+      <MyDealsSection />
 
       <section className={styles.section} aria-labelledby="chart-heading" ref={chartSection}>
         <Subtitle2 block as="h2" id="chart-heading" style={{ margin: 0 }}>

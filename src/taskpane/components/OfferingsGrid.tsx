@@ -19,7 +19,7 @@ import {
   type TableColumnId,
   type TableColumnSizingOptions,
 } from "@fluentui/react-components";
-import { compareOldestFirst, type FinancingCore } from "../../data";
+import { compareOldestFirst, isWorkbookFinancing, type FinancingCore } from "../../data";
 import { instrumentClassLabel, instrumentLabel, useLabel } from "../model/labels";
 import { percentNumber, usdMillions, usdPerShare } from "../model/format";
 
@@ -95,6 +95,7 @@ function columns(direction: SortDirection, numberClass: string, mutedClass: stri
         <span title={r.issuer}>
           {issuerText(r)}
           {!r.listed ? <span className={mutedClass}> · private</span> : null}
+          {isWorkbookFinancing(r) ? <span className={mutedClass} data-testid="workbook-marker" title={`Your row ${r.row} of the MinerDebtDeals table`}> · yours</span> : null}
         </span>
       ),
     }),

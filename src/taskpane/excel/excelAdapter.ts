@@ -27,6 +27,7 @@ import { describeExcelError } from "./excelErrors";
 import { MERGED_AREAS_API, OLD_EXCEL_REASON, REQUIRED_EXCEL_API, officeIsSetSupported, type IsSetSupported } from "./requirements";
 import { createUnavailableAdapter } from "./unavailableAdapter";
 import type { InsertResult, InsertTarget, WorkbookAdapter } from "./workbook";
+import { appendDealRow, createDealsTable, readDealsTable } from "./dealsTable";
 
 export { describeExcelError } from "./excelErrors";
 
@@ -34,7 +35,7 @@ export { describeExcelError } from "./excelErrors";
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** Wait while the user edits a cell rather than fail (Excel.RunOptions.delayForCellEdit). */
-const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /** The sheet a "new sheet" insert creates ("MinerDebt", "MinerDebt (2)", …). */
 export const NEW_SHEET_BASE_NAME = "MinerDebt";
@@ -265,5 +266,8 @@ export function createExcelAdapter(
     selectedAddress,
     insertPlan,
     insertFormulaAtSelection,
+    createDealsTable: (columns, example) => createDealsTable(run, columns, example),
+    readDealsTable: () => readDealsTable(run),
+    appendDealRow: (row) => appendDealRow(run, row),
   };
 }

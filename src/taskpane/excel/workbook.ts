@@ -19,6 +19,7 @@
  *   starts with =, +, - or @ is never evaluated. Only MINERDEBT formulas are written.
  */
 import type { InsertPlan } from "../plans/types";
+import type { DealsTableColumn } from "../plans/dealsTable";
 
 /** Where an insert goes: at the selection, or at A1 of a new sheet. */
 export type InsertTarget = "selection" | "newSheet";
@@ -29,6 +30,23 @@ export type InsertResult =
   /** The footprint (`address`) holds something; nothing was written. */
   | { readonly status: "conflict"; readonly address: string; readonly message: string }
   /** Nothing was written (or what was written has been removed again). `code` is Excel's error code when there is one. */
+  | { readonly status: "error"; readonly code: string; readonly message: string };
+
+/** Creating the MinerDebtDeals table (excel/dealsTable.ts): never over an existing table or cells. */
+export type DealsTableCreateResult =
+  | { readonly status: "created"; readonly sheet: string; readonly address: string }
+  | { readonly status: "exists"; readonly message: string }
+  | { readonly status: "error"; readonly code: string; readonly message: string };
+
+/** Reading it: the cells with the header first (error cells as { code }), or "absent". */
+export type DealsTableRead =
+  | { readonly status: "found"; readonly values: unknown[][]; readonly address: string }
+  | { readonly status: "absent" }
+  | { readonly status: "error"; readonly code: string; readonly message: string };
+
+/** Appending a row: its 1-based row in the table (the header is row 1). */
+export type DealsRowAppendResult =
+  | { readonly status: "appended"; readonly row: number }
   | { readonly status: "error"; readonly code: string; readonly message: string };
 
 export interface WorkbookAdapter {
@@ -46,4 +64,12 @@ export interface WorkbookAdapter {
    * shows #SPILL! rather than overwrite.
    */
   insertFormulaAtSelection(formula: string, target: InsertTarget): Promise<InsertResult>;
+  /**
+   * The user's own financings (issue 16), absent where there is no workbook. Create the
+   * MinerDebtDeals table on a new sheet (an existing one is left alone: "exists"); read it in
+   * one sync; append one row, matched to the table's columns by header name.
+   */
+  createDealsTable?(columns: readonly DealsTableColumn[], example: readonly (string | number | boolean)[]): Promise<DealsTableCreateResult>;
+  readDealsTable?(): Promise<DealsTableRead>;
+  appendDealRow?(row: Readonly<Record<string, string | number | boolean | null>>): Promise<DealsRowAppendResult>;
 }

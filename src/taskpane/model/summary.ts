@@ -3,7 +3,17 @@
  * ISSUERS, QUARTER and the inserted quarterly table). Undated financings count in all-time
  * totals only and are shown as such; a range reaching past coverage is marked partial.
  */
-import { aggregate, countedFinancings, datasetCoverage, normaliseQuery, periodCoverage, totalsByGroup, type FinancingQuery } from "../../data";
+import {
+  aggregate,
+  bundledView,
+  countedFinancings,
+  datasetCoverage,
+  normaliseQuery,
+  periodCoverage,
+  totalsByGroup,
+  type DatasetView,
+  type FinancingQuery,
+} from "../../data";
 
 export interface Summary {
   /** Sum of amount_usd under the rule (all time: undated financings included). */
@@ -21,12 +31,15 @@ export interface Summary {
 
 export const EMPTY_SUMMARY: Summary = { totalUsd: 0, count: 0, convertibleShare: null, undatedUsd: 0, undatedCount: 0, partialThrough: null };
 
-/** The summary for a sum query (listed issuers only: see model/filters.ts sumQuery). */
-export function summarize(query: FinancingQuery): Summary {
-  const normalised = normaliseQuery(query);
-  const total = aggregate(normalised, "amount");
-  const convertible = totalsByGroup(normalised, "instrument_class", "amount").find((group) => group.group === "convertible")?.value ?? 0;
-  const undated = normalised.range === null ? countedFinancings(normalised).filter((record) => record.quarter === null) : [];
+/**
+ * The summary for a sum query (listed issuers only: see model/filters.ts sumQuery), over `view`:
+ * the dataset, with the workbook's MinerDebtDeals rows when the pane found any.
+ */
+export function summarize(query: FinancingQuery, view: DatasetView = bundledView()): Summary {
+  const normalised = normaliseQuery(query, view);
+  const total = aggregate(normalised, "amount", view);
+  const convertible = totalsByGroup(normalised, "instrument_class", "amount", view).find((group) => group.group === "convertible")?.value ?? 0;
+  const undated = normalised.range === null ? countedFinancings(normalised, view).filter((record) => record.quarter === null) : [];
   return {
     totalUsd: total.value,
     count: total.count,

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_OFFERING_FIELDS, findField, type DatasetVersion, type FieldName, type FinancingCore } from "../../data";
 import type { ExploreFilters } from "../model/filters";
-import { offeringsArguments } from "./offeringsFormula";
+import { MY_DEALS_REFERENCE, offeringsArguments } from "./offeringsFormula";
 import { fieldHeading } from "../model/labels";
 import { EMPTY, excelString, formulaCell, minerDebtCall, ref, spillCell, textCell } from "./cells";
 export { offeringsArguments, offeringsFormulaText } from "./offeringsFormula";
@@ -25,6 +25,8 @@ export interface LiveFormulasInput {
   readonly records: readonly FinancingCore[];
   readonly version: DatasetVersion;
   readonly describedFilters: string;
+  /** The workbook has a MinerDebtDeals table: every formula passes it as my_deals. */
+  readonly myDeals?: boolean;
   /** Force the per-cell DEAL form even when OFFERINGS could express the filters. */
   readonly form?: "auto" | "deal";
 }
@@ -40,7 +42,7 @@ export function liveFormulasPlan(input: LiveFormulasInput): InsertPlan {
   if (input.records.length === 0) throw new Error("No financings match the filters: nothing to insert");
   const defs = LIVE_FIELDS.map((name) => findField(name));
   const cols = defs.length;
-  const offerings = input.form === "deal" ? { reason: "DEAL form requested" } : offeringsArguments(input.filters);
+  const offerings = input.form === "deal" ? { reason: "DEAL form requested" } : offeringsArguments(input.filters, input.myDeals === true);
   const rows = input.records.length;
 
   if ("args" in offerings) {
@@ -68,7 +70,8 @@ export function liveFormulasPlan(input: LiveFormulasInput): InsertPlan {
     const row = index + 2;
     return defs.map((def, col): PlanCell => {
       if (col === 0) return textCell(record.id);
-      return formulaCell(minerDebtCall("DEAL", [ref(row, 0), excelString(def.name)]), formatForField(def));
+      const args = input.myDeals ? [ref(row, 0), excelString(def.name), MY_DEALS_REFERENCE] : [ref(row, 0), excelString(def.name)];
+      return formulaCell(minerDebtCall("DEAL", args), formatForField(def));
     });
   });
   if (defs[0].name !== "id") throw new Error("The DEAL form needs the id in the first column");

@@ -25,6 +25,11 @@
  * - the client has an ExcelApi version (`apiVersion`): APIs of a later set fail at sync with
  *   ApiNotFound (Range.getTables 1.9, Range.getMergedAreasOrNullObject 1.13), and
  *   `isSetSupported` answers from it.
+ * - tables: `workbook.tables.getItem(name)` of a table that does not exist fails the sync that
+ *   uses it (ItemNotFound); `table.rows.add` appends below the table, shifting the cells under
+ *   it in the table's columns down a row (Excel inserts table rows), and the new row takes the
+ *   last row's number formats and data validation, as a table column does; a range's `values`
+ *   read back errors as their text ("#DIV/0!") with `valueTypes` "Error".
  */
 
 /** Excel's default column width in points (8.43 characters). */
@@ -74,9 +79,16 @@ function shownText(cell: FakeCell): string {
   return String(cell.value);
 }
 
+/** A data-validation list on a range (range.dataValidation.rule = { list }). */
+export interface FakeValidation {
+  rect: Rect;
+  source: string;
+}
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   readonly tables: FakeTable[] = [];
+  readonly validations: FakeValidation[] = [];
   /** Merged areas (A1 rects). */
   readonly merges: Rect[] = [];
   readonly charts: FakeChart[] = [];
@@ -115,7 +127,7 @@ export class FakeSheet {
     const cells = [...this.cells.entries()]
       .filter(([, c]) => c.value !== "" || c.formula !== null || c.numberFormat !== "General" || c.hyperlink || c.bold || c.italic || c.fontColor || c.fill)
       .sort(([a], [b]) => a.localeCompare(b));
-    return JSON.stringify({ cells, tables: this.tables, charts: this.charts, widths: [...this.columnWidths.entries()], merges: this.merges });
+    return JSON.stringify({ cells, tables: this.tables, charts: this.charts, widths: [...this.columnWidths.entries()], merges: this.merges , validations: this.validations });
   }
 }
 
@@ -217,6 +229,15 @@ export class FakeWorkbook {
 
   allTables(): FakeTable[] {
     return this.sheets.flatMap((s) => s.tables);
+  }
+
+  /** The sheet and table of a workbook-level table name (case-insensitive), or null. */
+  findTable(name: string): { sheet: FakeSheet; table: FakeTable } | null {
+    for (const sheet of this.sheets) {
+      const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (table) return { sheet, table };
+    }
+    return null;
   }
 
   /** Options of every run, in order. */
@@ -508,11 +529,47 @@ class RangeProxy extends Loadable {
   get isNullObject(): boolean {
     return this.read("isNullObject");
   }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  /** Cell values as Excel reads them back (an error shows as its text), or their value types. */
+  private grid(prop: "values" | "valueTypes"): unknown[][] {
+    const rect = this.rect();
+    const sheet = this.fakeSheet();
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => {
+        const cell = sheet.cell(`${colLetters(rect.col + c)}${rect.row + r + 1}`);
+        const value = cell?.value ?? "";
+        if (prop === "values") return value;
+        if (cell?.formula && typeof value === "string" && /^#[A-Z/0!?]+[!?A]?$/.test(value)) return "Error";
+        return value === "" ? "Empty" : typeof value === "number" ? "Double" : typeof value === "boolean" ? "Boolean" : "String";
+      }),
+    );
+  }
+  readonly dataValidation = ((range: RangeProxy) => ({
+    set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
+      const self = () => range;
+      self().ctx.queue("dataValidation", () => {
+        const range = self();
+        if (range.fakeSheet().protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
+        if (!rule.list) throw new FakeExcelError("InvalidArgument", "Only list rules are modelled");
+        if (rule.list.source.length > 255) throw new FakeExcelError("InvalidArgument", "A list source is limited to 255 characters");
+        range.fakeSheet().validations.push({ rect: range.rect(), source: rule.list.source });
+      });
+    },
+  }))(this);
   load(props: string): this {
     this.queueLoad(props, (prop) => {
       if (prop === "isNullObject") return this.isNull();
       if (prop === "address") return this.isNull() ? undefined : `${sheetPrefix(this.sheetName())}!${rectText(this.rect())}`;
-      if (prop === "isNullObject") return this.isNull();
+      if (prop === "values" || prop === "valueTypes") return this.grid(prop);
+      if (prop === "rowCount") return this.rect().rows;
       throw new FakeExcelError("InvalidArgument", `Fake range cannot load ${prop}`);
     });
     return this;
@@ -789,11 +846,84 @@ class TableCollectionProxy extends Loadable {
     const find = () => this.sheet!().tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
     return new TableProxy(this.ctx, find, () => this.sheet!());
   }
+  /** A table by name (workbook-wide from workbook.tables); a missing one fails the sync that uses it. */
+  getItem(name: string): TableProxy {
+    const found = () => {
+      const hit = this.sheet ? (() => { const t = this.sheet!().tables.find((x) => x.name.toLowerCase() === name.toLowerCase()); return t ? { sheet: this.sheet!(), table: t } : null; })() : this.ctx.book.findTable(name);
+      if (!hit) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist (table ${name}).`);
+      return hit;
+    };
+    return new TableProxy(this.ctx, () => found().table, () => found().sheet);
+  }
 }
 
 class TableProxy extends Loadable {
+  readonly rows: { add: (index: number | undefined | null, values: unknown[][]) => void };
   constructor(ctx: FakeContext, private readonly table: () => FakeTable | null, private readonly sheet: () => FakeSheet) {
     super(ctx);
+    this.rows = { add: (index, values) => this.addRows(index, values) };
+  }
+  private range(part: "all" | "header" | "body"): RangeProxy {
+    return new RangeProxy(this.ctx, () => this.sheet().name, () => {
+      const rect = this.table()!.rect;
+      if (part === "header") return { ...rect, rows: 1 };
+      if (part === "body") return { ...rect, row: rect.row + 1, rows: rect.rows - 1 };
+      return rect;
+    });
+  }
+  getRange(): RangeProxy {
+    return this.range("all");
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.range("header");
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.range("body");
+  }
+  /** Append rows at the table's end (index null/undefined), as Excel does: see the module comment. */
+  private addRows(index: number | undefined | null, values: unknown[][]): void {
+    this.ctx.queue("table.rows.add", () => {
+      if (index !== null && index !== undefined) throw new FakeExcelError("InvalidArgument", "The fake adds rows at the end only");
+      const sheet = this.sheet();
+      const table = this.table()!;
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected");
+      const rect = table.rect;
+      if (values.some((row) => row.length !== rect.cols)) throw new FakeExcelError("InvalidArgument", `rows.add: rows must have ${rect.cols} values`);
+      const below = rect.row + rect.rows;
+      const n = values.length;
+      // Insert: the cells under the table, in its columns, move down n rows.
+      const moved = [...sheet.cells.entries()].filter(([k]) => {
+        const [row, col] = k.split(":").map(Number);
+        return row >= below && col >= rect.col && col < rect.col + rect.cols;
+      });
+      for (const [k] of moved) sheet.cells.delete(k);
+      for (const [k, cell] of moved) {
+        const [row, col] = k.split(":").map(Number);
+        sheet.cells.set(key(row + n, col), cell);
+      }
+      const last = below - 1;
+      values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const formatOf = sheet.cell(`${colLetters(rect.col + c)}${last + 1}`)?.numberFormat ?? "General";
+          const cell = sheet.ensure(below + r, rect.col + c);
+          cell.numberFormat = formatOf;
+          if (typeof value === "string") {
+            const parsed = parseTyped(value, formatOf);
+            cell.value = parsed.value;
+            cell.formula = parsed.formula;
+          } else {
+            cell.value = value as number | boolean;
+            cell.formula = null;
+          }
+        }),
+      );
+      // A column's validation that reaches the table's last row grows with it.
+      for (const validation of sheet.validations) {
+        const v = validation.rect;
+        if (v.row <= last && v.row + v.rows - 1 === last && v.col >= rect.col && v.col + v.cols <= rect.col + rect.cols) v.rows += n;
+      }
+      table.rect = { ...rect, rows: rect.rows + n };
+    });
   }
   get isNullObject(): boolean {
     return this.read("isNullObject");
