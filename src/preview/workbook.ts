@@ -116,7 +116,16 @@ interface ArrayVertexLike {
  * it: the table's named expression (nameTable). Only [#All] is modelled (what the add-in writes).
  */
 export function structuredReferences(formula: string): string {
-  return formula.startsWith("=") ? formula.replace(/\b([A-Za-z_][A-Za-z0-9_.]*)\[#All\]/g, "$1") : formula;
+  return formula.startsWith("=") ? formula.replace(/\b([A-Za-z_][A-Za-z0-9_.]*)\[#All\]/g, (_, name: string) => tableAlias(name)) : formula;
+}
+
+/**
+ * The named expression that stands for a table in HyperFormula. Not the table's own name: Excel
+ * allows "MinerDebtOfferings2", which HyperFormula refuses as a name because it reads like a
+ * cell address (letters, then digits); a leading underscore never does.
+ */
+function tableAlias(name: string): string {
+  return `_table_${name}`;
 }
 
 export class PreviewWorkbook {
@@ -436,8 +445,9 @@ export class PreviewWorkbook {
     const bottomRight = { row: table.rect.row + table.rect.rows - 1, col: table.rect.col + table.rect.cols - 1 };
     const absolute = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
     const expression = `=${sheetReference(this.sheet(sheet).name)}!${absolute(table.rect.row, table.rect.col)}:${absolute(bottomRight.row, bottomRight.col)}`;
-    if (this.hf.listNamedExpressions().includes(table.name)) this.hf.changeNamedExpression(table.name, expression);
-    else this.hf.addNamedExpression(table.name, expression);
+    const alias = tableAlias(table.name);
+    if (this.hf.listNamedExpressions().includes(alias)) this.hf.changeNamedExpression(alias, expression);
+    else this.hf.addNamedExpression(alias, expression);
     this.settle();
   }
 

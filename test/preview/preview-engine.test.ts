@@ -237,3 +237,25 @@ describe("the MinerDebtDeals table in the preview (issue 16)", () => {
     expect((await adapter.appendDealRow!({ id: "X", other: "y" })).status).toBe("error");
   });
 });
+
+test("a second table gets a name Excel allows but that reads like a cell address (MinerDebtOfferings2); [#All] still reads it", async () => {
+  const workbook = new PreviewWorkbook();
+  const adapter = createPreviewAdapter(workbook);
+  const tablePlan = {
+    label: "Table",
+    cells: [
+      [{ kind: "text" as const, value: "amount" }],
+      [{ kind: "number" as const, value: 5 }],
+      [{ kind: "number" as const, value: 7 }],
+    ],
+    hyperlinks: [],
+    tables: [{ name: "MinerDebtOfferings", style: "TableStyleMedium2", range: { row: 0, col: 0, rows: 3, cols: 1 } }],
+  };
+  expect((await adapter.insertPlan(tablePlan, "selection")).status).toBe("inserted");
+  const placed = await adapter.insertPlan(tablePlan, "newSheet");
+  expect(placed).toEqual({ status: "inserted", address: "MinerDebt!A1:A3", sheet: "MinerDebt" });
+  expect(workbook.tableNames()).toEqual(["MinerDebtOfferings", "MinerDebtOfferings2"]);
+  const sheet = workbook.activeSheet;
+  workbook.enterInput(sheet, 5, 0, "=SUM(MinerDebtOfferings2[#All])");
+  expect(workbook.value(sheet, 5, 0)).toBe(12);
+});
