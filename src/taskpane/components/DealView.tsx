@@ -29,7 +29,6 @@ import {
   type FieldName,
   type Financing,
   type FinancingCore,
-  type WorkbookFinancing,
 } from "../../data";
 import { useWorkbookDeals } from "./WorkbookDeals";
 import { loadFinancing } from "../../data/detail";
