@@ -1,6 +1,7 @@
 /**
  * How cost grows with data: the real records repeated 10× and 100× (SYNTHETIC — ids suffixed
- * "-X001"…, every other field unchanged, so sums scale exactly with the factor), written by the
+ * "-X001"…, every other field unchanged, so sums scale exactly with the factor; their events copied
+ * with the same suffixes), written by the
  * project's own generator into a temp directory; the functions layer (src/functions/functions.ts
  * and everything it imports) bundled with esbuild so its src/data/generated/*.json imports read
  * those files; then timed in a fresh Node process (lib/scaling-worker.mjs). Also CBPRICE's cost
@@ -14,6 +15,8 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { build, type Plugin } from "esbuild";
 import { generateFiles, parseDataTexts, type CoverageRecord } from "../src/data/build/generate";
+import { generateEventFiles } from "../src/data/build/events-file";
+import type { FinancingEvent } from "../src/data/event-types";
 import type { Financing, IssuerInfo, SectorFigure } from "../src/data/types";
 import { readDataTexts } from "../scripts/data-files";
 
@@ -24,6 +27,18 @@ function synthetic(factor: number, records: readonly Financing[]): Financing[] {
   const out: Financing[] = [];
   for (let copy = 0; copy < factor; copy++) {
     for (const record of records) out.push(copy === 0 ? record : { ...record, id: `${record.id}-X${String(copy).padStart(3, "0")}` });
+  }
+  return out;
+}
+
+/** The events copied with their financings (same suffixes), so each copy's balances are the real ones. */
+function syntheticEvents(factor: number, events: readonly FinancingEvent[]): FinancingEvent[] {
+  const out: FinancingEvent[] = [];
+  for (let copy = 0; copy < factor; copy++) {
+    const suffix = copy === 0 ? "" : `-X${String(copy).padStart(3, "0")}`;
+    for (const event of events) {
+      out.push(copy === 0 ? event : { ...event, financing_id: event.financing_id + suffix, related_financing_id: event.related_financing_id === null ? null : event.related_financing_id + suffix });
+    }
   }
   return out;
 }
@@ -51,11 +66,15 @@ async function main(): Promise<void> {
   const financings = parsed.lines.financings.map((line) => line.value as Financing);
   const sectorFigures = parsed.lines.sectorFigures.map((line) => line.value as SectorFigure);
   const issuers = parsed.lines.issuers.map((line) => line.value as IssuerInfo);
+  const events = parsed.events.map((line) => line.value as FinancingEvent);
   const data = [];
   for (const factor of FACTORS) {
     const dir = mkdtempSync(join(tmpdir(), `minerdebt-bench-x${factor}-`));
     try {
-      const files = generateFiles(synthetic(factor, financings), sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord);
+      const files = {
+        ...generateFiles(synthetic(factor, financings), sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord),
+        ...generateEventFiles(syntheticEvents(factor, events)),
+      };
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
       const bundle = join(dir, "functions.cjs");
       await build({ entryPoints: [join(ROOT, "src", "functions", "functions.ts")], bundle: true, platform: "node", format: "cjs", target: "es2020", outfile: bundle, plugins: [generatedFrom(dir)], logLevel: "error" });

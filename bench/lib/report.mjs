@@ -41,6 +41,11 @@ export function collectFigures(results) {
   add("dilution.callsPerSec", tp.dilution.callsPerSec, "calls/s", "DILUTION", wall(tp.dilution));
   add("netshares.callsPerSec", tp.netshares.callsPerSec, "calls/s", "NETSHARES", wall(tp.netshares));
   add("bsm.callsPerSec", tp.bsm.callsPerSec, "calls/s", "BSM", wall(tp.bsm));
+  for (const [key, id] of [["outstanding", "OUTSTANDING"], ["maturities", "MATURITIES"], ["overhang", "OVERHANG"]]) {
+    add(`${key}.callsPerSec`, tp[key].callsPerSec, "calls/s", `${id}, memoised`, wall(tp[key]));
+    const first = tp[`${key}FirstCall`];
+    add(`${key}.firstCallMs`, first.msPerCall, "ms", `${id}, first call with new arguments (a new as_of date)`, `median of ${first.calls} new dates; slowest ${ms(first.maxMs)}`);
+  }
   for (const steps of [100, 500, 2000]) {
     const cb = tp.cbprice[`steps${steps}`];
     add(`cbprice.steps${steps}.ms`, cb.msPerCall, "ms", `CBPRICE, ${steps} steps`, `wall clock ${ms(1000 / cb.wallCallsPerSec)}; value ${cb.value.toFixed(4)} per 100 face`);
@@ -126,9 +131,17 @@ export function formatScaling(scaling) {
   const out = ["growth with data size (synthetic: the real records repeated 10× / 100×, ids suffixed):"];
   const header = ["financings", "load (parse data)", "first QUARTER (decode + indexes)", "QUARTER memoised", "QUARTER new arguments", "OFFERINGS all rows"];
   const rows = scaling.data.map((r) => [`${r.records} (×${r.factor})`, ms(r.loadMs), ms(r.firstCallMs), rate(r.quarterMemoised), rate(r.quarterUncached), `${rate(r.offeringsAllRows)} (${r.offeringsRows} rows)`]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
-  out.push(line(header), ...rows.map(line));
+  const table = (head, body) => {
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+    const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+    out.push(line(head), ...body.map(line));
+  };
+  table(header, rows);
+  out.push("");
+  table(
+    ["financings", "OUTSTANDING memoised", "OUTSTANDING new date", "MATURITIES new date", "OVERHANG new date"],
+    scaling.data.map((r) => [`${r.records} (×${r.factor})`, rate(r.outstandingMemoised), ms(r.outstandingFirstMs), ms(r.maturitiesFirstMs), ms(r.overhangFirstMs)]),
+  );
   if (scaling.cbprice) out.push("", `CBPRICE by steps: ${scaling.cbprice.map((c) => `${c.steps}: ${ms(c.ms)}`).join(", ")}`);
   return out;
 }

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { customFunctionsGlobal } from "./custom-functions.mjs";
-import { FULL_TIMING, QUICK_TIMING, consume, median, sinkValue, throughput, timed } from "./timing.mjs";
+import { FULL_TIMING, QUICK_TIMING, consume, firstCalls, median, sinkValue, throughput, timed, weeklyDate } from "./timing.mjs";
 
 const [dist] = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const quick = process.argv.includes("--quick");
@@ -121,6 +121,33 @@ for (const steps of [100, 500, 2000]) {
   const value = checked("CBPRICE", registered("CBPRICE"), args);
   results.cbprice[`steps${steps}`] = { ...measure("CBPRICE", [args], { ...timing, minMs: timing.minMs * (steps >= 2000 ? 3 : 1) }), value };
 }
+
+// OUTSTANDING, MATURITIES and OVERHANG: memoised by their raw arguments after the first call.
+results.outstanding = measure("OUTSTANDING", [
+  [null, null, null, null],
+  ["2025-10-15", null, null, "USDbn"],
+  ["2024-10-15", "MARA, RIOT", "convertible", null],
+  ["2026Q1", "HUT", null, "USDm"],
+]);
+results.maturities = measure("MATURITIES", [
+  [null, null, null, null, null, null],
+  [2026, 2033, null, "convertible", null, "USDm"],
+  [null, null, "MARA", "instrument_class", "2026-03-31", null],
+  [2028, 2032, "MARA, CLSK, RIOT", "issuer", null, "USDbn"],
+]);
+results.overhang = measure("OVERHANG", [
+  ["MARA", 30, 370_000_000, null, null, null, null],
+  ["CLSK", 15, 280_000_000, "as_terms", true, null, null],
+  ["RIOT", 20, 350_000_000, "net_share", false, "2025-12-31", "shares"],
+  ["WULF", 12, 400_000_000, "physical", true, null, "fraction"],
+]);
+
+// First call with new arguments (the memo cannot answer): a date not asked before recomputes
+// every financing's balance under the outstanding rule. Median of 21 distinct dates each.
+const newDates = (id, argsFor) => firstCalls((k) => checked(id, registered(id), argsFor(k)), 21);
+results.outstandingFirstCall = newDates("OUTSTANDING", (k) => [weeklyDate(2023, k), null, null, null]);
+results.maturitiesFirstCall = newDates("MATURITIES", (k) => [null, null, null, null, weeklyDate(2024, k), null]);
+results.overhangFirstCall = newDates("OVERHANG", (k) => ["MARA", 30, 370_000_000, null, null, weeklyDate(2025, k), null]);
 
 consume(sinkValue());
 process.stdout.write(`${JSON.stringify(results)}\n`);

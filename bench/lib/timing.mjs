@@ -73,3 +73,17 @@ export function throughput(run, options) {
 export function once(run) {
   return timed(run);
 }
+
+/**
+ * Calls that can each run only once (`call(k)` with arguments new for every k, so no memo
+ * answers): the median and the slowest of `count`.
+ */
+export function firstCalls(call, count) {
+  const times = Array.from({ length: count }, (_, k) => timed(() => call(k)).ms);
+  return { msPerCall: median(times), maxMs: Math.max(...times), calls: count };
+}
+
+/** The k-th of weekly ISO dates from 1 January of `year`: an as_of date no call asked before. */
+export function weeklyDate(year, k) {
+  return new Date(Date.UTC(year, 0, 1) + k * 7 * 86_400_000).toISOString().slice(0, 10);
+}

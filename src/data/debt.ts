@@ -83,8 +83,9 @@ function facilityKey(record: FinancingCore, view: DatasetView): string | null {
   return `${canonicalTicker(record.ticker, view)}|${record.instrument}|${record.lender_or_counterparty}`;
 }
 
-function facilitySiblings(record: FinancingCore, view: DatasetView): readonly FinancingCore[] {
-  const siblings = derived(view, "facilitySiblings", () => {
+/** The view's facility groups (README: FACILITY-LEVEL), each in the view's record order. */
+function facilityGroups(view: DatasetView): ReadonlyMap<string, readonly FinancingCore[]> {
+  return derived(view, "facilityGroups", () => {
     const groups = new Map<string, FinancingCore[]>();
     for (const each of view.financings) {
       const key = facilityKey(each, view);
@@ -95,8 +96,6 @@ function facilitySiblings(record: FinancingCore, view: DatasetView): readonly Fi
     }
     return groups;
   });
-  const key = facilityKey(record, view);
-  return key === null ? [] : (siblings.get(key) ?? []).filter((each) => each !== record);
 }
 
 /** The record's own figure (no sibling settled), or null when it is not debt or not yet issued. */
@@ -107,21 +106,28 @@ function ownFigure(record: FinancingCore, asOf: string): OutstandingFigure | nul
   return outstandingAt(record, effectiveEventsOf(record.id), asOf);
 }
 
+type Figures = Map<FinancingCore, OutstandingFigure | null>;
+
 /**
- * A financing's principal outstanding at `asOf` (ISO), or null when it is not debt or not
- * issued by then (or undated). A balance a sibling record reports later at facility level
- * is that sibling's: here 0, and the basis names the sibling.
+ * One facility group at a date, from its members' own figures (in place). A member's balance
+ * that a sibling reports at facility level no earlier than the member's own last figure is the
+ * sibling's: the member shows 0 and the basis names the sibling, the first such in record
+ * order. Each own figure is computed once (recomputing every sibling's for every record was
+ * quadratic in the group's size); the search runs over the reporting members' dates only.
  */
-export function outstandingFigure(record: FinancingCore, asOf: string, view: DatasetView = bundledView()): OutstandingFigure | null {
-  const own = ownFigure(record, asOf);
-  if (own === null || own.value === 0) return own;
-  for (const sibling of facilitySiblings(record, view)) {
-    const theirs = ownFigure(sibling, asOf);
-    if (theirs?.facilityLevel && theirs.lastFigureDate !== null && (own.lastFigureDate === null || theirs.lastFigureDate >= own.lastFigureDate)) {
-      return { value: 0, basis: `in ${sibling.id}'s facility-level balance`, lastFigureDate: own.lastFigureDate, facilityLevel: false };
-    }
+export function settleGroup(group: readonly FinancingCore[], figures: Figures): void {
+  const reporting: [FinancingCore, string][] = [];
+  for (const record of group) {
+    const own = figures.get(record);
+    if (own?.facilityLevel && own.lastFigureDate !== null) reporting.push([record, own.lastFigureDate]);
   }
-  return own;
+  if (reporting.length === 0) return;
+  for (const record of group) {
+    const own = figures.get(record) ?? null;
+    if (own === null || own.value === 0) continue;
+    const sibling = reporting.find(([other, date]) => other !== record && (own.lastFigureDate === null || date >= own.lastFigureDate));
+    if (sibling) figures.set(record, { value: 0, basis: `in ${sibling[0].id}'s facility-level balance`, lastFigureDate: own.lastFigureDate, facilityLevel: false });
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -134,19 +140,47 @@ export interface OutstandingRow {
 
 const MEMO_LIMIT = 256;
 
-/** Every debt financing issued by `asOf` with its figure, listed issuers and private borrowers alike. */
-export function outstandingRows(asOf: string, view: DatasetView = bundledView()): readonly OutstandingRow[] {
-  const byDate = derived(view, "outstandingByDate", () => new Map<string, readonly OutstandingRow[]>());
+interface AtDate {
+  figures: ReadonlyMap<FinancingCore, OutstandingFigure | null>;
+  rows: readonly OutstandingRow[];
+}
+
+/** Every record's figure at `asOf`, facility groups settled: once per view and date. */
+function atDate(asOf: string, view: DatasetView): AtDate {
+  const byDate = derived(view, "outstandingByDate", () => new Map<string, AtDate>());
   const known = byDate.get(asOf);
   if (known) return known;
+  const figures: Figures = new Map();
+  for (const record of view.financings) figures.set(record, ownFigure(record, asOf));
+  for (const group of facilityGroups(view).values()) settleGroup(group, figures);
   const rows: OutstandingRow[] = [];
-  for (const record of view.financings) {
-    const figure = outstandingFigure(record, asOf, view);
-    if (figure !== null) rows.push({ record, figure });
-  }
+  for (const [record, figure] of figures) if (figure !== null) rows.push({ record, figure });
+  const entry = { figures, rows: Object.freeze(rows) };
   if (byDate.size >= MEMO_LIMIT) byDate.clear();
-  byDate.set(asOf, Object.freeze(rows));
-  return byDate.get(asOf) as readonly OutstandingRow[];
+  byDate.set(asOf, entry);
+  return entry;
+}
+
+/**
+ * A financing's principal outstanding at `asOf` (ISO), or null when it is not debt or not
+ * issued by then (or undated). A balance a sibling record reports later at facility level
+ * is that sibling's: here 0, and the basis names the sibling.
+ */
+export function outstandingFigure(record: FinancingCore, asOf: string, view: DatasetView = bundledView()): OutstandingFigure | null {
+  const figures = atDate(asOf, view).figures;
+  if (figures.has(record)) return figures.get(record) ?? null;
+  // A record not in the view (the pane may hold one of another view): settled against the
+  // view's group of its facility, every member of which is its sibling.
+  const key = facilityKey(record, view);
+  const group = [...((key === null ? undefined : facilityGroups(view).get(key)) ?? []), record];
+  const own: Figures = new Map(group.map((each) => [each, ownFigure(each, asOf)]));
+  settleGroup(group, own);
+  return own.get(record) ?? null;
+}
+
+/** Every debt financing issued by `asOf` with its figure, listed issuers and private borrowers alike. */
+export function outstandingRows(asOf: string, view: DatasetView = bundledView()): readonly OutstandingRow[] {
+  return atDate(asOf, view).rows;
 }
 
 export interface OutstandingFilter {

@@ -2,8 +2,10 @@
 // of src/data/outstanding.ts, from the financings and their post-issuance events), the capital
 // stack, the maturity wall, the convertibles' dilution overhang and the events themselves.
 // Each function here only adapts Excel arguments to the pure core (src/data, src/calc) and its
-// results and errors back to Excel (./arguments, ./excel-errors). custom-functions-metadata
-// reads the JSDoc of the top-level functions (config/functions-sources.js lists this file).
+// results and errors back to Excel (./arguments, ./excel-errors); OUTSTANDING, DEBTSTACK,
+// MATURITIES and OVERHANG remember their answers by raw arguments and my_deals table
+// (./remembered). custom-functions-metadata reads the JSDoc of the top-level functions
+// (config/functions-sources.js lists this file).
 import { overhang as overhangOf, type OverhangInstrument } from "../calc";
 import {
   WALL_GROUPS,
@@ -25,6 +27,7 @@ import { dealsView, flag, named, number, optionalNumber, single, text } from "./
 import { amountHeader, issuerList, withHeaders } from "./data-tables";
 import { conversionPriceOf } from "./deal-terms";
 import { excel, type CellValue } from "./excel-errors";
+import { remembered } from "./remembered";
 
 // ---------------------------------------------------------------------------------------
 // Shared by the outstanding functions
@@ -71,10 +74,9 @@ function convertibles(rows: readonly OutstandingRow[]): OverhangInstrument[] {
  * @returns The principal outstanding; balances the sources leave unknown at the date are not in it (DEBTSTACK lists them).
  */
 export function outstanding(as_of?: any, issuer?: any, instrument_class?: any, units?: any, my_deals?: any[][]): number {
-  return excel("OUTSTANDING", () => {
+  return remembered("OUTSTANDING", [as_of, issuer, instrument_class, units], my_deals, (view) => {
     const date = asOfArgument(as_of);
     const unit = parseUnits(single(units, "units"));
-    const view = dealsView(my_deals);
     return outstandingTotal(date, issuerList(issuer, view), single(instrument_class, "instrument_class"), view).value / unit.divisor;
   });
 }
@@ -104,8 +106,7 @@ const STACK_HEADER = [
  * @returns id, instrument, secured, collateral, coupon (fraction), maturity (date), principal outstanding, basis, conversion price, cap price, conversion shares (principal outstanding ÷ conversion price).
  */
 export function debtstack(issuer: any, as_of?: any, headers?: any, units?: any, my_deals?: any[][]): any[][] {
-  return excel("DEBTSTACK", () => {
-    const view = dealsView(my_deals);
+  return remembered("DEBTSTACK", [issuer, as_of, headers, units], my_deals, (view) => {
     const tickers = requiredIssuers(issuer, view);
     const date = asOfArgument(as_of);
     const withHeader = flag(headers, "headers", true);
@@ -144,13 +145,12 @@ export function debtstack(issuer: any, as_of?: any, headers?: any, units?: any, 
  * @returns A table that spills: maturity_year, one column per group, total; without from/to a last row "not stated" holds balances whose maturity the sources do not give.
  */
 export function maturities(from_year?: any, to_year?: any, issuer?: any, group_by?: any, as_of?: any, units?: any, my_deals?: any[][]): any[][] {
-  return excel("MATURITIES", () => {
+  return remembered("MATURITIES", [from_year, to_year, issuer, group_by, as_of, units], my_deals, (view) => {
     const from = optionalNumber(from_year, "from_year", null);
     const to = optionalNumber(to_year, "to_year", null);
     for (const [name, year] of [["from_year", from], ["to_year", to]] as const) {
       if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) throw invalidArgument(`${name} must be a year such as 2026, got ${year}`);
     }
-    const view = dealsView(my_deals);
     const filter = outstandingFilter(issuerList(issuer, view), null, view);
     const groupBy = choice("group_by", single(group_by, "group_by"), WALL_GROUPS, "instrument_class");
     const date = asOfArgument(as_of);
@@ -176,8 +176,8 @@ export function maturities(from_year?: any, to_year?: any, issuer?: any, group_b
  * @returns Dilution as a fraction (0.2 = 20%), or the new shares; 0 when the issuer has no convertible outstanding.
  */
 export function overhang(issuer: any, share_price: any, shares_outstanding: any, settlement?: any, include_capped_call?: any, as_of?: any, measure?: any, my_deals?: any[][]): number {
-  return excel("OVERHANG", () => {
-    const view = dealsView(my_deals);
+  const args = [issuer, share_price, shares_outstanding, settlement, include_capped_call, as_of, measure];
+  return remembered("OVERHANG", args, my_deals, (view) => {
     const tickers = requiredIssuers(issuer, view);
     const sharePrice = number(share_price, "share_price");
     const sharesOutstanding = number(shares_outstanding, "shares_outstanding");

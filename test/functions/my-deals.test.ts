@@ -2,7 +2,7 @@
 // shim. Expected values come from the fixture rows and the committed JSONL (support/facts.ts).
 import { excelErrorOf, installCustomFunctionsShim } from "./support/custom-functions";
 import { FACTS, counts, serial, sum } from "./support/facts";
-import { CORRECTION, NEW_DEAL, dealsTable } from "../support/my-deals";
+import { CORRECTION, HEADER, NEW_DEAL, dealsTable } from "../support/my-deals";
 
 installCustomFunctionsShim();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -70,6 +70,34 @@ describe("my_deals in the data functions", () => {
     const wall = F.maturities(2031, 2031, "TEST", "convertible", "2026-12-01", "USD", TABLE);
     expect(wall[1]).toEqual([2031, 500_000_000, 500_000_000]);
     expect(excelErrorOf(() => F.outstanding("2026-12-01", "TEST")).code).toBe("#N/A");
+  });
+
+  it("a remembered outstanding answer never outlives the table: changed content answers from the new rows", () => {
+    const args = ["2026-12-01", "TEST", null, null] as const;
+    const first = dealsTable([NEW_DEAL]);
+    expect(F.outstanding(...args, first)).toBe(500_000_000);
+    // The same content in a fresh array (as Excel passes it on every call) is answered from the memo:
+    // DEBTSTACK hands back the very table it remembered.
+    const stack = F.debtstack("TEST", "2026-12-01", false, "USD", first);
+    expect(F.debtstack("TEST", "2026-12-01", false, "USD", dealsTable([NEW_DEAL]))).toBe(stack);
+    expect(F.outstanding(...args, dealsTable([NEW_DEAL]))).toBe(500_000_000);
+
+    // The user edits the row: $600M at $12 a share.
+    const edited = dealsTable([{ ...NEW_DEAL, amount_usd: 600_000_000, conversion_price_usd: 12, conversion_rate_per_1000: 1000 / 12 }]);
+    expect(F.outstanding(...args, edited)).toBe(600_000_000);
+    expect(F.debtstack("TEST", "2026-12-01", false, "USD", edited)[0][6]).toBe(600_000_000);
+    expect(F.maturities(2031, 2031, "TEST", "convertible", "2026-12-01", "USD", edited)[1]).toEqual([2031, 600_000_000, 600_000_000]);
+    // 50M new shares over 400M outstanding at any price above $12, as at $10 before.
+    expect(F.overhang("TEST", 30, 400_000_000, "physical", false, "2026-12-01", null, dealsTable([NEW_DEAL]))).toBeCloseTo(0.125, 12);
+    expect(F.overhang("TEST", 30, 400_000_000, "physical", false, "2026-12-01", null, edited)).toBeCloseTo(0.125, 12);
+    expect(F.overhang("TEST", 30, 400_000_000, "physical", false, "2026-12-01", "shares", edited)).toBeCloseTo(50_000_000, 4);
+
+    // An array changed in place after a call is read again too, and the first content still answers as before.
+    edited[1][HEADER.indexOf("amount_usd")] = 700_000_000;
+    expect(F.outstanding(...args, edited)).toBe(700_000_000);
+    expect(F.outstanding(...args, dealsTable([NEW_DEAL]))).toBe(500_000_000);
+    // Without the table the deal does not exist: #N/A, not the remembered figure.
+    expect(excelErrorOf(() => F.outstanding(...args)).code).toBe("#N/A");
   });
 
   it("with my_deals, a period after the coverage is summed from the table instead of #N/A, and COVERAGE says so", () => {
