@@ -11,10 +11,12 @@ const MinimizerPlugin = require(require.resolve("minimizer-webpack-plugin", { pa
 const { DEV_BASE_URL, resolveBaseUrl, rewriteManifest } = require("./config/base-url");
 
 const { FUNCTION_SOURCES } = require("./config/functions-sources");
+const { SourceLinksPlugin } = require("./config/source-links");
 
 // The functions bundle's entry; it imports the files whose functions the metadata lists.
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
-// The data functions.js embeds (src/data/generated; detail.json is the task pane's only).
+// The data functions.js reads: core.json and events.json embedded, links.json fetched on first
+// use (config/source-links.js); detail.json is the task pane's only.
 const GENERATED_DATA_FILES = ["core.json", "links.json", "events.json"].map((name) => path.join(__dirname, "src/data/generated", name));
 const INTERNAL_PROPERTY = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
 // The JavaScript-only custom functions runtime of older Windows builds (before 2403, and Office
@@ -106,7 +108,7 @@ module.exports = async (env = {}, argv = {}) => {
             // Internal camelCase properties (sharePrice, latestQuarter, …) get short names. Data
             // fields are snake_case and Office's API is reached by lower-case names or computed
             // keys, so neither matches; the data files' own camelCase keys (asOf, …) are kept
-            // because JSON.parse creates them; built-ins are kept by terser's own list.
+            // because JSON.parse creates them (links.json too, fetched and parsed at run time); built-ins are kept by terser's own list.
             mangle: { properties: { regex: INTERNAL_PROPERTY, reserved: camelCaseKeysOf(GENERATED_DATA_FILES) } },
           },
         }),
@@ -115,6 +117,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),
+      new SourceLinksPlugin(baseUrl),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",
@@ -163,7 +166,7 @@ module.exports = async (env = {}, argv = {}) => {
       port: Number(process.env.MINERDEBT_PORT || 3000),
       host: "localhost",
       server: { type: "https", options: { key: tls.key, cert: tls.cert, ...(tls.ca ? { ca: tls.ca } : {}) } },
-      // Excel fetches functions.json / functions.js cross-origin.
+      // Excel fetches functions.json / functions.js, and the functions the source-links file, cross-origin.
       headers: { "Access-Control-Allow-Origin": "*" },
       hot: false,
       liveReload: false,

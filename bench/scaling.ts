@@ -77,7 +77,9 @@ async function main(): Promise<void> {
       };
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
       const bundle = join(dir, "functions.cjs");
-      await build({ entryPoints: [join(ROOT, "src", "functions", "functions.ts")], bundle: true, platform: "node", format: "cjs", target: "es2020", outfile: bundle, plugins: [generatedFrom(dir)], logLevel: "error" });
+      await build({ entryPoints: [join(ROOT, "src", "functions", "functions.ts")], bundle: true, platform: "node", format: "cjs", target: "es2020", outfile: bundle, plugins: [generatedFrom(dir)], logLevel: "error",
+        // Its source links come from <dir>/links.json on first use (bench/lib/custom-functions.mjs addinHostFetch).
+        define: { __MINERDEBT_SOURCE_LINKS_URL__: JSON.stringify("https://bench.invalid/links.json") } });
       const figures = worker(["data", bundle]);
       if (figures.records !== financings.length * factor) throw new Error(`×${factor}: the worker saw ${String(figures.records)} financings, expected ${financings.length * factor}`);
       data.push({ factor, ...figures });

@@ -23,6 +23,7 @@ export function collectFigures(results) {
   const fn = results.functions;
   add("functions.gzipBytes", fn.gzipBytes, "bytes", "functions.html + everything it loads, gzip", fn.files.map((file) => `${file.file} ${kb(file.gzipBytes)}`).join(", "));
   add("functions.bytes", fn.bytes, "bytes", "functions.html + everything it loads, raw");
+  add("functions.sourceLinksGzipBytes", fn.onFirstSourceUrl.gzipBytes, "bytes", "source URLs, fetched once by the first call that needs one, gzip", `${fn.onFirstSourceUrl.file} ${kb(fn.onFirstSourceUrl.gzipBytes)} (${kb(fn.onFirstSourceUrl.bytes)} raw)`);
   add("functions.polyfillModules", fn.polyfillModules.length, "count", "polyfill modules in the functions bundle", fn.polyfillModules.join(", ") || undefined);
   add("functions.forbiddenModules", fn.forbiddenModules.length, "count", "React/Fluent/zod/validation/detail modules in the functions bundle", fn.forbiddenModules.join(", ") || undefined);
   add("functions.asyncChunks", fn.asyncChunks, "count", "chunks functions.js can load on demand");

@@ -1,6 +1,6 @@
 // Bundle sizes from a production build and its chunk graph. gzip = zlib level 9 (what
 // `gzip -9` and static hosts' precompression produce, ±1%); 1 KB = 1024 bytes throughout.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -100,9 +100,13 @@ export function functionsBundle(dir, graph) {
   const lazy = asyncDescendants(graph, entry);
   const files = [fileSize(dir, htmlFile), ...chunkFiles(dir, graph, entry), ...stray.map((file) => fileSize(dir, file)), ...chunkFiles(dir, graph, lazy)];
   const modules = modulesOf(graph, [...entry, ...lazy]);
+  // Not loaded with the page: fetched by the functions the first time a call needs a source URL.
+  const sourceLinks = readdirSync(dir).filter((file) => /^source-links\.[0-9a-f]{8}\.json$/.test(file));
+  if (sourceLinks.length !== 1) throw new Error(`expected one source-links.<hash>.json in ${dir}, found ${sourceLinks.length}`);
   return {
     ...total(files),
     files,
+    onFirstSourceUrl: fileSize(dir, sourceLinks[0]),
     externalScripts: scripts.external,
     asyncChunks: lazy.length,
     polyfillModules: modules.filter((m) => POLYFILL.test(m)),

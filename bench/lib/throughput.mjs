@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
-import { customFunctionsGlobal } from "./custom-functions.mjs";
+import { addinHostFetch, customFunctionsGlobal, loadSourceLinks } from "./custom-functions.mjs";
 import { FULL_TIMING, QUICK_TIMING, consume, firstCalls, median, sinkValue, throughput, timed, weeklyDate } from "./timing.mjs";
 
 const [dist] = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
@@ -21,7 +21,9 @@ const timing = quick ? QUICK_TIMING : FULL_TIMING;
 
 const CustomFunctions = customFunctionsGlobal();
 globalThis.CustomFunctions = CustomFunctions;
+globalThis.fetch = addinHostFetch(dist);
 vm.runInThisContext(readFileSync(path.join(dist, "functions.js"), "utf8"), { filename: "functions.js" });
+await loadSourceLinks(CustomFunctions.registered);
 
 function registered(id) {
   const fn = CustomFunctions.registered.get(id);

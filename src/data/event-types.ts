@@ -44,7 +44,8 @@ export interface EventFigures {
 export interface EventCore extends EventFigures {
   financing_id: string;
   related_financing_id: string | null;
-  source_url: string;
+  /** Its position in events.jsonl: where its source URL is (eventSourceUrl, the LINKS tier). */
+  index: number;
 }
 
 /** One line of events.jsonl: every field. */

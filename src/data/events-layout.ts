@@ -1,26 +1,24 @@
 /**
  * The stored form of events.jsonl. Two generated files, in events.jsonl's order:
- * - events.json (EventsFile): the figures and source URL of every event, in the functions
- *   bundle (OUTSTANDING, DEBTSTACK, MATURITIES, OVERHANG and EVENTS answer synchronously);
+ * - events.json (EventsFile): the figures of every event, in the functions bundle (OUTSTANDING,
+ *   DEBTSTACK, MATURITIES and OVERHANG answer synchronously); their source URLs are in
+ *   links.json after the financings' (the LINKS tier: EVENTS fetches it on first use);
  * - events-detail.json (EventsDetailFile): quotes, publishers, notes — the task pane's, lazy.
  * Packing is exact: the generator checks that every event unpacks to what it was given.
  */
-import { unpackLinks } from "./links-format";
 import { EVENT_KINDS, type EventCore } from "./event-types";
-import { unpackColumn, type LinksFile, type PackedColumn, type SourceTuple } from "./layout";
+import { unpackColumn, type PackedColumn, type SourceTuple } from "./layout";
 import type { FieldDef } from "./fields";
 
 /** The two amount columns are packed as the catalogue's USD amounts are (src/data/layout.ts). */
 export const EVENT_AMOUNT: FieldDef = { name: "principal_change_usd", kind: "usd_amount" } as FieldDef;
 
-export const EVENTS_FORMAT = 1;
+export const EVENTS_FORMAT = 3;
 
 export interface EventsFile {
   format: number;
   count: number;
-  /** Financing ids, each once; events point at them by index. */
-  ids: string;
-  /** Per event, base-36 index into ids, ","-joined. */
+  /** Per event, base-36 index of its financing in core.json's record order (no ids stored here), ","-joined. */
   financing: string;
   /** Per event, its date as in the JSONL, "|"-joined. */
   date: string;
@@ -29,12 +27,10 @@ export interface EventsFile {
   /** Per event, packed as core.json packs amounts (shortest exact text, "," between, "" = null). */
   change: PackedColumn;
   outstanding: PackedColumn;
-  /** Per event, base-36 index into ids, "" for none, ","-joined. */
+  /** Per event, base-36 index into core.json's records as `financing`, "" for none, ","-joined. */
   related: string;
   /** Per event, one digit: 1 = figure derived, 2 = facility-level balance (added). */
   flags: string;
-  /** One source URL per event, stored as links.json stores a financing's (LinksFile). */
-  links: Pick<LinksFile, "urls" | "sources">;
 }
 
 /** events-detail.json: per event [consideration, publisher, title, source date, quote, confidence, derived, notes]. */
@@ -45,12 +41,11 @@ export interface EventsDetailFile {
 
 export type EventDetailTuple = [string | null, SourceTuple[1], SourceTuple[2], SourceTuple[3], string | null, string, readonly string[], string | null];
 
-export function unpackEvents(file: EventsFile): EventCore[] {
-  const ids = file.ids.split(",");
+/** `ids`: core.json's record ids in their order (the index `financing` and `related` point into). */
+export function unpackEvents(file: EventsFile, ids: readonly string[]): EventCore[] {
   const financing = file.financing.split(",");
   const dates = file.date.split("|");
   const related = file.related.split(",");
-  const urls = unpackLinks({ format: file.format, count: file.count, ...file.links });
   const change = unpackColumn(EVENT_AMOUNT, file.change, file.count) as (number | null)[];
   const outstanding = unpackColumn(EVENT_AMOUNT, file.outstanding, file.count) as (number | null)[];
   const out: EventCore[] = [];
@@ -65,7 +60,7 @@ export function unpackEvents(file: EventsFile): EventCore[] {
       related_financing_id: related[i] === "" ? null : ids[parseInt(related[i], 36)],
       figure_derived: (flags & 1) === 1,
       facility_level: (flags & 2) === 2,
-      source_url: urls[i][0],
+      index: i,
     });
   }
   return out;

@@ -4,7 +4,7 @@
  */
 import eventsJson from "./generated/events.json";
 import { notAvailable } from "../errors";
-import { bundledView, getFinancing } from "./dataset";
+import { bundledView, financingIds, getFinancing } from "./dataset";
 import type { DatasetView } from "./view";
 import { EVENTS_FORMAT, unpackEvents, type EventsFile } from "./events-layout";
 import { effectiveOrder } from "./outstanding";
@@ -26,7 +26,7 @@ function load(): Loaded {
   if (loaded) return loaded;
   const file = eventsJson as unknown as EventsFile;
   if (file.format !== EVENTS_FORMAT) throw notAvailable(`events data (format ${file.format}) does not match this code (format ${EVENTS_FORMAT}): rebuild the data`);
-  const all = Object.freeze(unpackEvents(file).map((event) => Object.freeze(event)));
+  const all = Object.freeze(unpackEvents(file, financingIds()).map((event) => Object.freeze(event)));
   const listed = new Map<string, EventCore[]>();
   for (const event of all) {
     const list = listed.get(event.financing_id);

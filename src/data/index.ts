@@ -55,7 +55,7 @@ export {
   sourceUrl,
 } from "./dataset";
 export { assertCovered, coverageQuarter, partialQuarter, periodCoverage, quarterComplete, type PeriodCoverage } from "./coverage";
-export { firstHttpsUrl, loadSourceLinks, nthSourceUrl, registerSourceLinks, sourceLinksLoaded, sourceUrlsOf } from "./links";
+export { eventSourceUrl, firstHttpsUrl, isSourceLinksNotLoaded, loadSourceLinks, nthSourceUrl, registerSourceLinks, sourceLinksLoaded, sourceUrlsOf } from "./links";
 export { canonicalTicker, issuerTickers, knownTickers, resolveIssuers } from "./issuers";
 export {
   compareOldestFirst,

@@ -16,7 +16,7 @@ import { TEXT_SEPARATOR, unpackTexts } from "./packed-texts";
  * 3: core.json's financing columns are positional (catalogue order), no longer keyed by name.
  * 4: core.json holds the coverage window (coverage.json), detail.json its note.
  */
-export const LAYOUT_FORMAT = 4;
+export const LAYOUT_FORMAT = 5;
 
 /** Stored CORE fields, in catalogue order: the financing columns of core.json. */
 export const CORE_FINANCING_FIELDS: readonly FieldDef[] = FIELD_CATALOGUE.filter((def) => def.stored && def.tier === "core");
@@ -61,20 +61,22 @@ export interface CoreFile {
 
 /**
  * links.json: every financing's source URLs, in core.json's record order (no ids: they are in
- * core.json). A URL cited by several financings is stored once.
+ * core.json), then each event's, in events.jsonl's order. A URL cited several times is stored once.
  */
 export interface LinksFile {
   format: number;
   /** Number of financings (as in core.json). */
   count: number;
+  /** Number of events (as in events.json): the last `events` lists of `sources`, one URL each. */
+  events: number;
   /**
    * Each distinct URL once, in order of first use, separated by a space (never part of a URL).
    * "https://" is left off; a URL with another scheme is written in full ("http://…").
    */
   urls: string;
   /**
-   * Per financing (";" between financings) its sources in order ("," between them): "" is the
-   * next URL of `urls` not used before, a base-36 number is the index of a URL used earlier.
+   * Per financing, then per event (";" between them) its sources in order ("," between them): "" is
+   * the next URL of `urls` not used before, a base-36 number is the index of a URL used earlier.
    */
   sources: string;
 }

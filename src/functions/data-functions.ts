@@ -4,7 +4,6 @@
 // once), and every body runs inside excel() (./excel-errors), so a function returns a checked
 // cell value or table, or throws a CustomFunctions.Error. custom-functions-metadata reads the
 // JSDoc of the top-level functions (config/functions-sources.js lists the files it reads).
-import linksJson from "../data/generated/links.json";
 import {
   cellFields,
   coverageQuarter,
@@ -17,7 +16,6 @@ import {
   getFinancing,
   issuerSummary,
   latestQuarter,
-  needsSourceLinks,
   parseFieldList,
   parsePeriod,
   parseUnits,
@@ -27,9 +25,7 @@ import {
   quarterlySeries,
   quarterTotal,
   queryFinancings,
-  registerSourceLinks,
   reportedFigure,
-  sourceLinksLoaded,
   sourceUrl,
   toCellValue,
   type FieldDef,
@@ -37,7 +33,6 @@ import {
   type FinancingCore,
   type Units,
 } from "../data";
-import type { LinksFile } from "../data/layout";
 import { invalidArgument, notAvailable } from "../errors";
 import { choice } from "../checks/choice";
 import { dealsView, flag, list, named, omitted, optionalNumber, single } from "./arguments";
@@ -46,11 +41,6 @@ import { excel, type CellValue } from "./excel-errors";
 
 // ---------------------------------------------------------------------------------------
 // Shared by the data functions
-
-/** Source URLs ship inside this bundle (SOURCE and source_url must answer synchronously). */
-function ensureSourceLinks(): void {
-  if (!sourceLinksLoaded()) registerSourceLinks(linksJson as unknown as LinksFile);
-}
 
 /** A field's value as a cell shows it: "" for a blank, percent as a fraction, dates as serials. */
 function cell(record: FinancingCore, def: FieldDef<FieldName>, units?: Units): CellValue {
@@ -137,7 +127,6 @@ export function offerings(issuer?: any, from?: any, to?: any, instrument_class?:
       { issuers: tickers, from: single(from, "from"), to: single(to, "to"), instrumentClass: single(instrument_class, "instrument_class") },
       view,
     );
-    if (needsSourceLinks(chosen)) ensureSourceLinks();
     const header = chosen.map((def) => (def.kind === "usd_amount" ? amountHeader(def.name, unit) : def.name));
     const rows = records.map((record) => chosen.map((def) => cell(record, def, unit)));
     return withHeaders(withHeader, header, rows, "No financings match these filters");
@@ -156,7 +145,6 @@ export function deal(id: any, field: any, my_deals?: any[][]): any {
   return excel("DEAL", () => {
     const record = getFinancing(single(id, "id"), dealsView(my_deals));
     const def = findCellField(single(field, "field"), "field");
-    if (def.tier === "links") ensureSourceLinks();
     const value = cell(record, def);
     if (value === "") throw notAvailable(`${record.id}: ${def.name} not disclosed in sources`);
     return value;
@@ -176,7 +164,6 @@ export function source(id: any, n?: any, my_deals?: any[][]): string {
     const view = dealsView(my_deals);
     const idValue = single(id, "id");
     const index = optionalNumber(n, "n", 1);
-    ensureSourceLinks();
     return sourceUrl(idValue, index, view);
   });
 }

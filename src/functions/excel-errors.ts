@@ -3,6 +3,8 @@
 // unexpected becomes #VALUE! with a message (never a crash), and the result is checked to be a
 // value Excel can show: a finite number, text, a boolean, or a rectangular table of those.
 import { isMinerDebtError, type MinerDebtErrorCode } from "../errors";
+import { isSourceLinksNotLoaded } from "../data/links";
+import { fetchSourceLinks } from "./source-links";
 
 /** The part of the custom functions runtime's global this module uses (no @types package ships it). */
 interface CustomFunctionsError extends Error {
@@ -61,12 +63,25 @@ function checkResult(fn: string, result: unknown): unknown {
   });
 }
 
-/** Runs a custom function's body: Excel gets a checked value or a CustomFunctions.Error, nothing else. */
+/**
+ * Runs a custom function's body: Excel gets a checked value or a CustomFunctions.Error, nothing
+ * else. A body that needed the source links before they were fetched (./source-links) runs
+ * again once they are: the result is then a promise, which Excel's runtime accepts from any
+ * custom function (functions.json has no "async" flag; metadata cannot declare a union type).
+ */
 export function excel<T>(fn: string, body: () => T): T {
   let result: unknown;
   try {
     result = checkResult(fn, body());
   } catch (error) {
+    if (isSourceLinksNotLoaded(error)) {
+      return fetchSourceLinks().then(
+        () => excel(fn, body),
+        (failure: unknown) => {
+          throw toExcelError(fn, failure);
+        },
+      ) as unknown as T;
+    }
     throw toExcelError(fn, error);
   }
   return result as T;

@@ -9,7 +9,7 @@
 // The data files first (webpack lays modules out in import order), so the bundle holds
 // the data blobs side by side and the code after them, together: deflate's 32 KB window and
 // per-block Huffman codes then do far better than with code between them (1.5 KB gzip less).
-import "../data/generated/links.json";
+// The source URLs are not in the bundle: ./source-links fetches them on first use.
 import "../data/generated/events.json";
 import "../data/generated/core.json";
 

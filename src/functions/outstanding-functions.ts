@@ -8,6 +8,7 @@
 // (config/functions-sources.js lists this file).
 import { overhang as overhangOf, type OverhangInstrument } from "../calc";
 import {
+  eventSourceUrl,
   WALL_GROUPS,
   debtStack,
   financingEvents,
@@ -213,7 +214,7 @@ export function events(id: any, headers?: any, my_deals?: any[][]): any[][] {
       event.principal_change_usd ?? "",
       event.principal_outstanding_usd ?? "",
       event.related_financing_id ?? "",
-      event.source_url,
+      eventSourceUrl(event.index),
     ]);
     return withHeaders(withHeader, EVENTS_HEADER, rows, `${record.id}: no post-issuance events in the sources (not the same as none)`);
   });

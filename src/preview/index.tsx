@@ -2,6 +2,12 @@
 // module runs (its appended CustomFunctions.associate calls execute on load).
 import "./custom-functions-shim";
 import * as functionsModule from "../functions/functions";
+// HyperFormula evaluates synchronously, so the preview cannot show Excel's #BUSY! while the
+// functions fetch their source links on first use (src/functions/source-links.ts): it hands
+// them the same file up front. The first-use fetch is tested on the built bundle instead.
+import linksJson from "../data/generated/links.json";
+import { registerSourceLinks } from "../data/links";
+import type { LinksFile } from "../data/layout";
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "../taskpane/App";
@@ -13,6 +19,8 @@ import { PreviewApp, type PreviewTheme } from "./PreviewApp";
 import { PreviewWorkbook } from "./workbook";
 import type { WorkbookAdapter } from "../taskpane/excel/workbook";
 import { officeReady } from "../taskpane/office-ready";
+
+registerSourceLinks(linksJson as unknown as LinksFile);
 
 function initialTheme(): PreviewTheme {
   // ?theme=dark|light as in the pane; else the browser's preference stands in for Office's theme.

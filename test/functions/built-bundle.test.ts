@@ -5,21 +5,26 @@
 // answers a valid call with an Excel value and an invalid one with a CustomFunctions.Error.
 // The minifier renames internal properties (webpack.config.js), so the bundle must also answer
 // exactly as the source modules do, call for call, including every error's code and message.
-// (Its size budget is enforced by `npm run bench`: functions.gzipBytes in bench/budgets.json.)
-import { readFileSync } from "fs";
+// The source URLs are not in functions.js: the bundle fetches them from the add-in's host the
+// first time a call needs one (src/functions/source-links.ts); the sandbox gets a `fetch` that
+// serves dist/ at the build's base URL (support/addin-host), and the first-use path has its
+// own tests below. (Its size budget is enforced by `npm run bench`: functions.gzipBytes in bench/budgets.json.)
+import { readdirSync, readFileSync } from "fs";
 import path from "path";
 import vm from "vm";
 import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
-import { builtDist } from "../support/built-dist";
-import { createCustomFunctionsShim, CustomFunctionsError, isExcelValue, type CustomFunctionsShim } from "./support/custom-functions";
+import { builtDist, TEST_BASE_URL } from "../support/built-dist";
+import { addinHost, type AddinHost } from "./support/addin-host";
+import { createCustomFunctionsShim, CustomFunctionsError, isExcelValue, type CustomFunctionsShim, registerBundledSourceLinks } from "./support/custom-functions";
 import { parseFormula } from "./support/formula";
 import { INVALID_CALLS } from "./support/samples";
 import { installCustomFunctionsShim } from "./support/custom-functions";
 import { CORRECTION, NEW_DEAL, dealsTable } from "../support/my-deals";
-import { FACTS, FINANCINGS_THROUGH, counts, serial, sum, type Fact } from "./support/facts";
+import { EVENT_FACTS, FACTS, FINANCINGS_THROUGH, counts, fact, serial, sum, type Fact } from "./support/facts";
 
 // The source modules, for the differential test; loaded after a shim like in Excel.
 installCustomFunctionsShim();
+registerBundledSourceLinks();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const SOURCE_MODULE = require("../../src/functions/functions") as Record<string, unknown>;
 
@@ -33,16 +38,27 @@ let metadata: Metadata;
 let shim: CustomFunctionsShim;
 let loadError: unknown = null;
 
-beforeAll(() => {
+/** A fresh copy of the built bundle in its own sandbox: Excel's globals and the add-in host's fetch, nothing else. */
+function loadBundle(dist: string, host: AddinHost): CustomFunctionsShim {
+  const fresh = createCustomFunctionsShim();
+  const sandbox = vm.createContext({ CustomFunctions: fresh, fetch: host.fetch });
+  vm.runInContext(readFileSync(path.join(dist, "functions.js"), "utf8"), sandbox, { filename: "functions.js" });
+  return fresh;
+}
+
+beforeAll(async () => {
   const dist = builtDist();
   metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8"));
   shim = createCustomFunctionsShim();
-  const sandbox = vm.createContext({ CustomFunctions: shim });
   try {
-    vm.runInContext(readFileSync(path.join(dist, "functions.js"), "utf8"), sandbox, { filename: "functions.js" });
+    shim = loadBundle(dist, addinHost(dist, TEST_BASE_URL));
   } catch (error) {
     loadError = error;
+    return;
   }
+  // The first call that needs a source URL fetches them (tested on its own below); the tests
+  // here compare answers call for call, as in a workbook that has asked for one before.
+  await (shim.registered.get("SOURCE") as (id: string) => unknown)("WULF-2024-10-CVT-2030");
 });
 
 /** Every field FIELDS() lists, as OFFERINGS' comma list. */
@@ -256,5 +272,101 @@ describe("built bundle: no silent zeros, totals that reconcile (issue 13)", () =
       ["last_complete_quarter", "2026Q1"],
       ["partial_quarter", "2026Q2"],
     ]);
+  });
+});
+
+// The source URLs on first use, each test on a fresh copy of the bundle (nothing fetched yet).
+describe("built bundle: source URLs fetched from the add-in's host on first use", () => {
+  const ID = "WULF-2024-10-CVT-2030";
+  let dist: string;
+  const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === "function";
+  const fresh = () => {
+    const host = addinHost(dist, TEST_BASE_URL);
+    const bundle = loadBundle(dist, host);
+    const fn = (id: string) => bundle.registered.get(id) as (...a: unknown[]) => unknown;
+    return { host, fn };
+  };
+  const thrownBy = (run: () => unknown): unknown => {
+    try {
+      return { returned: run() };
+    } catch (error) {
+      return error instanceof CustomFunctionsError ? [error.code, error.message] : error;
+    }
+  };
+
+  beforeAll(() => {
+    dist = builtDist();
+  });
+
+  it("functions.js holds no source URL (financings' or events'); the first SOURCE fetches the content-named file once, later calls answer at once", async () => {
+    const files = readdirSync(dist).filter((file) => /^source-links\.[0-9a-f]{8}\.json$/.test(file));
+    expect(files).toHaveLength(1);
+    const urls = fact(ID).sources.map((source) => source.url);
+    const bundleText = readFileSync(path.join(dist, "functions.js"), "utf8");
+    const eventUrls = EVENT_FACTS.map((event) => event.source.url);
+    expect(eventUrls.length).toBeGreaterThan(100);
+    for (const url of [...urls, ...eventUrls]) expect({ url, inBundle: bundleText.includes(url.replace(/^https?:\/\//, "")) }).toEqual({ url, inBundle: false });
+
+    const { host, fn } = fresh();
+    const first = fn("SOURCE")(ID);
+    expect(isPromise(first)).toBe(true);
+    expect(host.requests).toEqual([`${TEST_BASE_URL}${files[0]}`]);
+    const url = await first;
+    expect(urls).toContain(url);
+    expect(url).toBe((SOURCE_MODULE.source as (id: string) => string)(ID));
+    const again = fn("SOURCE")(ID, 2);
+    expect(isPromise(again)).toBe(false);
+    expect(urls).toContain(again);
+    expect(host.requests).toHaveLength(1);
+  });
+
+  it("calls that need no source URL answer synchronously and fetch nothing", () => {
+    const { host, fn } = fresh();
+    const answers = [
+      fn("QUARTER")("2025Q3"),
+      fn("SERIES")("2025Q1", "2025Q4", "none"),
+      fn("DEAL")(ID, "amount_usd"),
+      fn("OFFERINGS")("WULF", null, null, null, "id, amount_usd"),
+      fn("OUTSTANDING")("2025-12-31", "WULF"),
+      fn("SOURCE")("TEST-2026-11-CVT-2031", 1, MY_DEALS),
+    ];
+    expect(answers.map(isPromise)).toEqual(answers.map(() => false));
+    expect(answers.every((answer) => isExcelValue(answer))).toBe(true);
+    expect(host.requests).toEqual([]);
+  });
+
+  it("a bad argument is reported at once, before anything is fetched", () => {
+    const { host, fn } = fresh();
+    expect(thrownBy(() => fn("SOURCE")(ID, 0))).toEqual(["#VALUE!", 'n must be a whole number ≥ 1, got 0']);
+    expect(thrownBy(() => fn("DEAL")("WULF-2024-10-CVT-2O30", "source_url"))).toEqual(["#N/A", expect.stringContaining('No financing with id "WULF-2024-10-CVT-2O30"')]);
+    expect(host.requests).toEqual([]);
+  });
+
+  it("OFFERINGS with its default fields, DEAL(id, \"source_url\") and EVENTS wait for the same fetch, then answer as the source modules do", async () => {
+    const { host, fn } = fresh();
+    const table = fn("OFFERINGS")("WULF");
+    const link = fn("DEAL")(ID, "source_url");
+    const events = fn("EVENTS")("MARA-2021-11-CVT-2026");
+    expect([isPromise(table), isPromise(link), isPromise(events)]).toEqual([true, true, true]);
+    expect(host.requests).toHaveLength(1);
+    expect(await table).toEqual((SOURCE_MODULE.offerings as (issuer: string) => unknown)("WULF"));
+    expect(await link).toBe((SOURCE_MODULE.deal as (id: string, field: string) => unknown)(ID, "source_url"));
+    expect(await events).toEqual((SOURCE_MODULE.events as (id: string) => unknown)("MARA-2021-11-CVT-2026"));
+  });
+
+  it("a host that does not serve the file: #N/A naming it, and the next call tries again", async () => {
+    const { host, fn } = fresh();
+    host.failWith(404);
+    const failed = fn("SOURCE")(ID);
+    expect(isPromise(failed)).toBe(true);
+    const error = await (failed as Promise<unknown>).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error instanceof CustomFunctionsError ? error.code : error).toBe("#N/A");
+    expect((error as Error).message).toMatch(/^source links could not be loaded from https:\/\/addins\.example\.org\/minerdebt\/source-links\.[0-9a-f]{8}\.json \(HTTP 404\); recalculate to try again$/);
+    host.failWith(null);
+    expect(await fn("SOURCE")(ID)).toBe((SOURCE_MODULE.source as (id: string) => string)(ID));
+    expect(host.requests).toHaveLength(2);
   });
 });

@@ -2,10 +2,11 @@
 // example a formula that evaluates to an Excel value, and each stated `value` the real result.
 import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
 import { functionsMetadata, type FunctionMetadata } from "../../scripts/function-reference";
-import { CustomFunctionsError, installCustomFunctionsShim, isExcelValue } from "./support/custom-functions";
+import { CustomFunctionsError, installCustomFunctionsShim, isExcelValue, registerBundledSourceLinks } from "./support/custom-functions";
 import { parseFormula } from "./support/formula";
 
 installCustomFunctionsShim();
+registerBundledSourceLinks();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const F = require("../../src/functions/functions") as Record<string, (...args: unknown[]) => unknown>;
 

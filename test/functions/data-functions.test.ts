@@ -1,9 +1,10 @@
 // The data functions through a CustomFunctions shim. Expected values come from the committed
 // JSONL files read with fs (test/functions/support/facts.ts), never from src/data.
-import { excelErrorOf, installCustomFunctionsShim, isExcelValue } from "./support/custom-functions";
+import { excelErrorOf, installCustomFunctionsShim, isExcelValue, registerBundledSourceLinks } from "./support/custom-functions";
 import { AS_OF, FACTS, FINANCINGS_THROUGH, LATEST_QUARTER, RENAMES, SECTOR, counts, fact, ordinal, serial, sum, tickersOf, type Fact } from "./support/facts";
 
 installCustomFunctionsShim();
+registerBundledSourceLinks();
 // Loaded after the shim so nothing in the module can see a missing global.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const F = require("../../src/functions/functions") as typeof import("../../src/functions/functions");

@@ -2,10 +2,11 @@
 // CustomFunctionsRuntime 1.4+ with allowCustomDataForDataTypeAny (which functions.json sets),
 // Excel passes such a cell to an `any` parameter as an entity object, shaped as below
 // (Excel.LinkedEntityCellValue). Expected values come from the committed JSONL (support/facts.ts).
-import { excelErrorOf, installCustomFunctionsShim } from "./support/custom-functions";
+import { excelErrorOf, installCustomFunctionsShim, registerBundledSourceLinks } from "./support/custom-functions";
 import { FACTS, counts, sum } from "./support/facts";
 
 installCustomFunctionsShim();
+registerBundledSourceLinks();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const F = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 // eslint-disable-next-line @typescript-eslint/no-require-imports

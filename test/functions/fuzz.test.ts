@@ -5,9 +5,10 @@
 // never the guard's "internal error" (an exception the code did not expect).
 import fc from "fast-check";
 import { functionsMetadata, type FunctionMetadata } from "../../scripts/function-reference";
-import { CustomFunctionsError, installCustomFunctionsShim, isExcelValue } from "./support/custom-functions";
+import { CustomFunctionsError, installCustomFunctionsShim, isExcelValue, registerBundledSourceLinks } from "./support/custom-functions";
 
 installCustomFunctionsShim();
+registerBundledSourceLinks();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const F = require("../../src/functions/functions") as Record<string, (...args: unknown[]) => unknown>;
 

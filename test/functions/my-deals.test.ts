@@ -1,10 +1,11 @@
 // The data functions with a my_deals table (test/support/my-deals.ts) through the CustomFunctions
 // shim. Expected values come from the fixture rows and the committed JSONL (support/facts.ts).
-import { excelErrorOf, installCustomFunctionsShim } from "./support/custom-functions";
+import { excelErrorOf, installCustomFunctionsShim, registerBundledSourceLinks } from "./support/custom-functions";
 import { FACTS, counts, serial, sum } from "./support/facts";
 import { CORRECTION, HEADER, NEW_DEAL, dealsTable } from "../support/my-deals";
 
 installCustomFunctionsShim();
+registerBundledSourceLinks();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const F = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 

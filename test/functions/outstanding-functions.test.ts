@@ -1,10 +1,11 @@
 // OUTSTANDING, DEBTSTACK, MATURITIES, OVERHANG and EVENTS through a CustomFunctions shim.
 // Expected figures are recomputed here from data/events.jsonl and data/financings.jsonl read
 // with fs (test/functions/support/facts.ts), never from src/data.
-import { excelErrorOf, installCustomFunctionsShim } from "./support/custom-functions";
+import { excelErrorOf, installCustomFunctionsShim, registerBundledSourceLinks } from "./support/custom-functions";
 import { EVENT_FACTS, FACTS, fact, serial, snapshotOn, sum } from "./support/facts";
 
 installCustomFunctionsShim();
+registerBundledSourceLinks();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const F = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 

@@ -37,7 +37,9 @@ describe("deal view: outstanding and events", () => {
     const http = rawEvents().find((e) => e.source.url.startsWith("http://"))!;
     renderPane({ adapter: new FakeAdapter(), services: fakeServices(), initialDealId: http.financing_id });
     const section = await screen.findByTestId("deal-debt");
-    expect(section).toHaveTextContent(http.source.url);
+    // Sources arrive with the LINKS tier (a lazy chunk): until then each event says "Source: loading…".
+    await waitFor(() => expect(section).toHaveTextContent(http.source.url));
+    expect(section).not.toHaveTextContent("Source: loading…");
     expect(within(section).queryAllByRole("link").map((l) => l.getAttribute("href"))).not.toContain(http.source.url);
   });
 });

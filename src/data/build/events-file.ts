@@ -5,25 +5,22 @@
 import { figuresOf, EVENT_KINDS, type EventCore, type FinancingEvent } from "../event-types";
 import { packColumn } from "../layout";
 import { EVENT_AMOUNT, EVENTS_FORMAT, unpackEvents, type EventDetailTuple, type EventsDetailFile, type EventsFile } from "../events-layout";
-import { packLinks } from "./generate";
 
-export function eventCore(event: FinancingEvent): EventCore {
-  return { financing_id: event.financing_id, related_financing_id: event.related_financing_id, source_url: event.source.url, ...figuresOf(event) };
+export function eventCore(event: FinancingEvent, index: number): EventCore {
+  return { financing_id: event.financing_id, related_financing_id: event.related_financing_id, index, ...figuresOf(event) };
 }
 
-export function generateEventFiles(events: readonly FinancingEvent[]): { "events.json": string; "events-detail.json": string } {
-  const ids: string[] = [];
+/** `recordIds`: core.json's records in their order (events point at them by index). */
+export function generateEventFiles(events: readonly FinancingEvent[], recordIds: readonly string[]): { "events.json": string; "events-detail.json": string } {
   const indexOf = (id: string) => {
-    let at = ids.indexOf(id);
-    if (at < 0) at = ids.push(id) - 1;
+    const at = recordIds.indexOf(id);
+    if (at < 0) throw new Error(`event of ${id}: no such financing in core.json`);
     return at.toString(36);
   };
   for (const event of events) if (event.date.includes("|")) throw new Error(`event date ${event.date} holds "|"`);
-  const links = packLinks(events.map((event) => [event.source.url]));
   const file: EventsFile = {
     format: EVENTS_FORMAT,
     count: events.length,
-    ids: "",
     financing: events.map((event) => indexOf(event.financing_id)).join(","),
     date: events.map((event) => event.date).join("|"),
     event: events.map((event) => EVENT_KINDS.indexOf(event.event).toString(36)).join(""),
@@ -34,13 +31,11 @@ export function generateEventFiles(events: readonly FinancingEvent[]): { "events
       .map(figuresOf)
       .map((figures) => String((figures.figure_derived ? 1 : 0) + (figures.facility_level ? 2 : 0)))
       .join(""),
-    links: { urls: links.urls, sources: links.sources },
   };
-  file.ids = ids.join(",");
   // Exact or nothing.
-  const back = unpackEvents(file);
+  const back = unpackEvents(file, recordIds);
   events.forEach((event, i) => {
-    const want = eventCore(event);
+    const want = eventCore(event, i);
     const keys = Object.keys(want) as (keyof EventCore)[];
     if (keys.length !== Object.keys(back[i]).length || keys.some((key) => back[i][key] !== want[key])) throw new Error(`events.json would not give back event ${i + 1} (${event.financing_id} ${event.date})`);
   });

@@ -135,6 +135,8 @@ export function generateFiles(
   issuers: readonly IssuerInfo[],
   asOf: string,
   coverage: CoverageRecord,
+  /** Each event's source URL, in events.jsonl's order (stored after the financings' in links.json). */
+  eventSourceUrls: readonly string[] = [],
 ): Record<"core.json" | "links.json" | "detail.json", string> {
   // Sources best first (sources.ts): SOURCE(id), source_url and the pane read them in this order.
   const financings = storageOrder(records).map((record) => ({ ...record, sources: rankSources(record.sources) }));
@@ -176,7 +178,7 @@ export function generateFiles(
     },
     issuers: issuers.map((issuer) => ({ event: issuer.event, sources: issuer.sources.map((source) => ({ url: source.url, publisher: source.publisher })) })),
   };
-  const links = packLinks(financings.map((row) => row.sources.map((source) => source.url)));
+  const links = packLinks(financings.map((row) => row.sources.map((source) => source.url)), eventSourceUrls);
   const text = (value: unknown) => `${JSON.stringify(value)}\n`;
   return { "core.json": text(core), "links.json": text(links), "detail.json": text(detail) };
 }
@@ -194,9 +196,10 @@ function storageOrder(records: readonly Financing[]): Financing[] {
 
 /**
  * links.json (see LinksFile): each distinct URL once, in order of first use, without
- * "https://"; per financing, "" for the next new URL or the base-36 index of an earlier one.
+ * "https://"; per financing, then per event, "" for the next new URL or the base-36 index of an earlier one.
  */
-export function packLinks(sourceLists: readonly (readonly string[])[]): LinksFile {
+export function packLinks(financingSources: readonly (readonly string[])[], eventSourceUrls: readonly string[] = []): LinksFile {
+  const sourceLists = [...financingSources, ...eventSourceUrls.map((url) => [url])];
   const index = new Map<string, number>();
   const urls: string[] = [];
   const records = sourceLists.map((list) => {
@@ -212,11 +215,11 @@ export function packLinks(sourceLists: readonly (readonly string[])[]): LinksFil
       })
       .join(",");
   });
-  const file: LinksFile = { format: LAYOUT_FORMAT, count: sourceLists.length, urls: urls.join(" "), sources: records.join(";") };
+  const file: LinksFile = { format: LAYOUT_FORMAT, count: financingSources.length, events: eventSourceUrls.length, urls: urls.join(" "), sources: records.join(";") };
   // Exact or nothing: the stored form must give back every list as it was.
   const back = unpackLinks(file);
   sourceLists.forEach((list, i) => {
-    if (back[i].length !== list.length || back[i].some((url, j) => url !== list[j])) throw new Error(`links.json would not give back the sources of financing ${i + 1}`);
+    if (back[i].length !== list.length || back[i].some((url, j) => url !== list[j])) throw new Error(`links.json would not give back the sources of ${i < financingSources.length ? `financing ${i + 1}` : `event ${i - financingSources.length + 1}`}`);
   });
   return file;
 }
@@ -231,6 +234,6 @@ export function buildDataset(texts: DataTexts): BuildResult {
   const sectorFigures = parsed.lines.sectorFigures.map((line) => line.value as SectorFigure);
   const issuers = parsed.lines.issuers.map((line) => line.value as IssuerInfo);
   const events = parsed.events.map((line) => line.value as FinancingEvent);
-  const files = generateFiles(financings, sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord);
-  return { triage, files: { ...files, ...generateEventFiles(events) }, financings };
+  const files = generateFiles(financings, sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord, events.map((event) => event.source.url));
+  return { triage, files: { ...files, ...generateEventFiles(events, storageOrder(financings).map((record) => record.id)) }, financings };
 }

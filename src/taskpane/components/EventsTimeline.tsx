@@ -1,11 +1,12 @@
 /**
  * A financing's post-issuance events (or several financings'), oldest first, each with its
  * figures and its source: https sources are links, plain http archive copies are text (never
- * links, ExternalLink). The quote and publisher come from the events' DETAIL data, loaded on
- * first use; until then the URL stands alone.
+ * links, ExternalLink). The source URLs (LINKS tier, the same chunk as the financings' sources)
+ * and the quote and publisher (the events' DETAIL data) load on first use; until then each
+ * event shows its figures and "Source: loading…".
  */
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { EventCore } from "../../data";
+import { eventSourceUrl, loadSourceLinks, type EventCore } from "../../data";
 import { loadEventDetails, type EventWithDetail } from "../../data/events-detail";
 import { humanize } from "../model/labels";
 import { usdMillions } from "../model/format";
@@ -39,18 +40,14 @@ function hostOf(url: string): string {
 
 export function EventsTimeline({ events, showFinancing = false, label }: { events: readonly EventCore[]; showFinancing?: boolean; label: string }) {
   const styles = useStyles();
-  const detail = useLoaded(() => loadEventDetails(), "events-detail");
+  const detail = useLoaded(() => Promise.all([loadEventDetails(), loadSourceLinks()]).then(([byFinancing]) => byFinancing), "events-detail");
   if (events.length === 0) return <Text>No post-issuance events in the sources (not the same as none).</Text>;
-  const detailOf = (event: EventCore, index: number): EventWithDetail | null => {
-    const list = detail.value?.get(event.financing_id);
-    if (!list) return null;
-    // Same object order as events.json: find this event among its financing's.
-    return list.find((full) => full.date === event.date && full.event === event.event && full.source_url === event.source_url) ?? list[index] ?? null;
-  };
+  const detailOf = (event: EventCore): EventWithDetail | null => detail.value?.get(event.financing_id)?.find((full) => full.index === event.index) ?? null;
   return (
     <ol className={styles.list} aria-label={label}>
       {events.map((event, i) => {
-        const full = detailOf(event, i);
+        const full = detailOf(event);
+        const url = full ? eventSourceUrl(event.index) : null;
         return (
           <li key={`${event.financing_id}|${event.date}|${event.event}|${i}`} className={styles.item} data-event={event.event}>
             <Text weight="semibold">
@@ -59,8 +56,14 @@ export function EventsTimeline({ events, showFinancing = false, label }: { event
             {showFinancing ? <Caption1>{event.financing_id}</Caption1> : null}
             {full?.quote ? <Caption1 className={styles.quote}>“{full.quote}”</Caption1> : null}
             <Caption1>
-              Source: <ExternalLink url={event.source_url}>{full?.publisher ?? hostOf(event.source_url)}</ExternalLink>
-              {event.source_url.startsWith("https://") ? null : ` (${event.source_url}, an http copy: not linked)`}
+              {url === null ? (
+                detail.error ? `Source: not loaded (${detail.error})` : "Source: loading…"
+              ) : (
+                <>
+                  Source: <ExternalLink url={url}>{full?.publisher ?? hostOf(url)}</ExternalLink>
+                  {url.startsWith("https://") ? null : ` (${url}, an http copy: not linked)`}
+                </>
+              )}
             </Caption1>
           </li>
         );

@@ -1,5 +1,9 @@
 // A stand-in for the custom functions runtime's global `CustomFunctions`: the Error class, the
 // ErrorCode values Excel uses, and associate() recording what a bundle registers.
+import linksJson from "../../../src/data/generated/links.json";
+import { registerSourceLinks, sourceLinksLoaded } from "../../../src/data/links";
+import type { LinksFile } from "../../../src/data/layout";
+
 export const ErrorCode = {
   invalidValue: "#VALUE!",
   notAvailable: "#N/A",
@@ -40,6 +44,14 @@ export function createCustomFunctionsShim(): CustomFunctionsShim {
 }
 
 /** Installs the shim as the global the functions module reads at call time. */
+/**
+ * The source modules in jest stand for a runtime that has already fetched the source-links file
+ * (the fetch on first use is tested on the built bundle: built-bundle.test.ts).
+ */
+export function registerBundledSourceLinks(): void {
+  if (!sourceLinksLoaded()) registerSourceLinks(linksJson as unknown as LinksFile);
+}
+
 export function installCustomFunctionsShim(): CustomFunctionsShim {
   const shim = createCustomFunctionsShim();
   (globalThis as unknown as { CustomFunctions: CustomFunctionsShim }).CustomFunctions = shim;
