@@ -55,6 +55,7 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
   SOURCE: {
     formula: `=MINERDEBT.SOURCE("${WULF}", 1)`,
     returns: "The https URL of the deal's first source (a press release, filing or article)",
+    note: "The source URLs are not in functions.js: the first call in a session that needs one (SOURCE, DEAL's source_url/source_count, OFFERINGS with those fields — its default — or EVENTS) fetches them once from the add-in's host and shows #BUSY! meanwhile; a failed fetch is #N/A naming the file, and recalculating tries again.",
   },
   SERIES: {
     formula: '=MINERDEBT.SERIES("2024Q1", "LQ", "instrument_class", "", "USDm")',
@@ -112,7 +113,7 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
   EVENTS: {
     formula: '=MINERDEBT.EVENTS("MARA-2021-11-CVT-2026")',
     returns: "A spilled table: date, event, principal change, principal outstanding after, related financing and source URL of each post-issuance event, oldest first",
-    note: "Events are as complete as the sources read allow: no events means none found, not none. Some sources are plain http archive copies of SEC filings, returned as text.",
+    note: "Events are as complete as the sources read allow: no events means none found, not none. Some sources are plain http archive copies of SEC filings, returned as text. The first EVENTS call in a session fetches the source URLs (see SOURCE).",
   },
   CONVPRICE: {
     formula: "=MINERDEBT.CONVPRICE(80.4602)",
