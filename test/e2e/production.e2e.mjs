@@ -147,4 +147,78 @@ export async function productionTests({ context, origin, root, distDir, screensh
       await issuerPage.close();
     }
   }
+
+  // functions.js in Chromium as Excel's runtime would load it from the add-in's host: the first
+  // SOURCE fetches source-links.<hash>.json from the URL the build baked in (its base URL), and
+  // answers as a promise; the next call answers at once. Not modelled: CORS. Playwright's routed
+  // responses are not held to it (a response without Access-Control-Allow-Origin was read all the
+  // same), so the header README "Hosted build" asks of a static host is for a real host to show.
+  const BASE = "https://addins.example.org/minerdebt/";
+  const functionsPage = async () => {
+    const fnPage = await context.newPage();
+    const fnProblems = watchPage(fnPage, "functions.js");
+    await routeNetwork(fnPage, root, origin);
+    const hostRequests = [];
+    // Registered after routeNetwork, so it answers first (Playwright runs the latest route first).
+    await fnPage.route(`${BASE}**`, async (route) => {
+      const url = route.request().url();
+      hostRequests.push(url);
+      const file = path.join(distDir, decodeURIComponent(new URL(url).pathname.slice(new URL(BASE).pathname.length)));
+      if (!file.startsWith(distDir + path.sep) || !existsSync(file)) return route.fulfill({ status: 404, body: "not in dist/" });
+      await route.fulfill({ path: file, contentType: "application/json", headers: { "Access-Control-Allow-Origin": "*" } });
+    });
+    // The runtime's CustomFunctions global, defined before functions.js runs.
+    await fnPage.addInitScript(() => {
+      class CustomFunctionsError extends Error {
+        constructor(code, message) {
+          super(message);
+          this.code = code;
+        }
+      }
+      const registered = new Map();
+      window.__minerdebtRegistered = registered;
+      window.CustomFunctions = {
+        Error: CustomFunctionsError,
+        ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+        associate(id, fn) {
+          if (typeof id === "string") registered.set(id.toUpperCase(), fn);
+          else for (const [key, value] of Object.entries(id)) registered.set(key.toUpperCase(), value);
+        },
+      };
+    });
+    // functions.js alone on a page of this origin: office.js brings its own CustomFunctions object
+    // outside Office, and Excel's JavaScript-only runtime runs functions.js without that page anyway.
+    await fnPage.goto(`${origin}/support.html`, { waitUntil: "load" });
+    await fnPage.addScriptTag({ url: `${origin}/functions.js` });
+    const answer = await fnPage.evaluate(async (id) => {
+      const source = window.__minerdebtRegistered.get("SOURCE");
+      const first = source(id);
+      const firstIsPromise = typeof first?.then === "function";
+      try {
+        const url = await first;
+        const again = source(id);
+        return { firstIsPromise, url, againIsText: typeof again === "string", quarter: typeof window.__minerdebtRegistered.get("QUARTER")("2025Q3") };
+      } catch (error) {
+        return { firstIsPromise, error: [error.code, error.message] };
+      }
+    }, "WULF-2024-10-CVT-2030");
+    return { fnPage, fnProblems, hostRequests, answer };
+  };
+
+  {
+    const { fnPage, fnProblems, hostRequests, answer } = await functionsPage();
+    try {
+      await test("production functions.js: the first SOURCE fetches the source links from the add-in's host (the URL baked in at build time), later calls answer at once", fnProblems, async () => {
+        assert.equal(answer.firstIsPromise, true, "the first SOURCE answers with a promise");
+        assert.ok(answer.error === undefined, `SOURCE failed: ${JSON.stringify(answer.error)}`);
+        assert.match(answer.url, /^https:\/\//);
+        assert.equal(answer.againIsText, true, "the second SOURCE answers synchronously");
+        assert.equal(answer.quarter, "number");
+        assert.equal(hostRequests.length, 1, `requests to the add-in host: ${hostRequests.join(", ")}`);
+        assert.match(hostRequests[0], /^https:\/\/addins\.example\.org\/minerdebt\/source-links\.[0-9a-f]{8}\.json$/);
+      });
+    } finally {
+      await fnPage.close();
+    }
+  }
 }
