@@ -14,8 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { build, type Plugin } from "esbuild";
-import { generateFiles, parseDataTexts, type CoverageRecord } from "../src/data/build/generate";
-import { generateEventFiles } from "../src/data/build/events-file";
+import { generateDataFiles, parseDataTexts, type CoverageRecord } from "../src/data/build/generate";
 import type { FinancingEvent } from "../src/data/event-types";
 import type { Financing, IssuerInfo, SectorFigure } from "../src/data/types";
 import { readDataTexts } from "../scripts/data-files";
@@ -71,10 +70,7 @@ async function main(): Promise<void> {
   for (const factor of FACTORS) {
     const dir = mkdtempSync(join(tmpdir(), `minerdebt-bench-x${factor}-`));
     try {
-      const files = {
-        ...generateFiles(synthetic(factor, financings), sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord),
-        ...generateEventFiles(syntheticEvents(factor, events)),
-      };
+      const files = generateDataFiles(synthetic(factor, financings), sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord, syntheticEvents(factor, events));
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
       const bundle = join(dir, "functions.cjs");
       await build({ entryPoints: [join(ROOT, "src", "functions", "functions.ts")], bundle: true, platform: "node", format: "cjs", target: "es2020", outfile: bundle, plugins: [generatedFrom(dir)], logLevel: "error",

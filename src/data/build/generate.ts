@@ -224,6 +224,22 @@ export function packLinks(financingSources: readonly (readonly string[])[], even
   return file;
 }
 
+/**
+ * All five generated files for validated records and events: links.json carries the events'
+ * source URLs after the financings', and events.json points at core.json's records by index.
+ */
+export function generateDataFiles(
+  records: readonly Financing[],
+  sectorFigures: readonly SectorFigure[],
+  issuers: readonly IssuerInfo[],
+  asOf: string,
+  coverage: CoverageRecord,
+  events: readonly FinancingEvent[],
+): Record<GeneratedFileName, string> {
+  const files = generateFiles(records, sectorFigures, issuers, asOf, coverage, events.map((event) => event.source.url));
+  return { ...files, ...generateEventFiles(events, storageOrder(records).map((record) => record.id)) };
+}
+
 /** Parse, validate and (when clean) generate. */
 export function buildDataset(texts: DataTexts): BuildResult {
   const parsed = parseDataTexts(texts);
@@ -234,6 +250,5 @@ export function buildDataset(texts: DataTexts): BuildResult {
   const sectorFigures = parsed.lines.sectorFigures.map((line) => line.value as SectorFigure);
   const issuers = parsed.lines.issuers.map((line) => line.value as IssuerInfo);
   const events = parsed.events.map((line) => line.value as FinancingEvent);
-  const files = generateFiles(financings, sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord, events.map((event) => event.source.url));
-  return { triage, files: { ...files, ...generateEventFiles(events, storageOrder(financings).map((record) => record.id)) }, financings };
+  return { triage, files: generateDataFiles(financings, sectorFigures, issuers, parsed.asOf, parsed.lines.coverage as CoverageRecord, events), financings };
 }
