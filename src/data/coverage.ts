@@ -4,7 +4,8 @@
  * is different from "nothing happened". So:
  * - a period that starts after that date is not known: #N/A, never 0 (assertCovered);
  * - a period that ends after it holds what is known and is partial (periodCoverage);
- * - the quarter holding that date is partial unless the date is its last day.
+ * - the quarter holding that date is partial unless the date is its last day;
+ * - a date after it (what was owed then) is not known either: #N/A (assertDateCovered).
  */
 import { notAvailable } from "../errors";
 import { datasetCoverage } from "./dataset";
@@ -44,6 +45,18 @@ export function periodCoverage(range: { from: number; to: number } | null): Peri
   if (range.from > last) return "after";
   if (range.to > last) return "partial";
   return range.to === last && partialQuarter() !== null ? "partial" : "complete";
+}
+
+/**
+ * #N/A for a balance date after coverage: financings and post-issuance events after it are not in
+ * the data, so what was owed then is not known (a projection of today's balances is not a fact).
+ */
+export function assertDateCovered(iso: string, argName: string): void {
+  const through = datasetCoverage().financingsThrough;
+  if (iso <= through) return;
+  throw notAvailable(
+    `${argName} ${iso} is after the dataset's coverage: financings and their events are known through ${through}, so what was owed then is not known. COVERAGE() shows the window; MATURITIES() as of ${through} shows what falls due later; with my_deals, later dates count your rows.`,
+  );
 }
 
 /**

@@ -54,7 +54,7 @@ export {
   latestQuarter,
   sourceUrl,
 } from "./dataset";
-export { assertCovered, coverageQuarter, partialQuarter, periodCoverage, quarterComplete, type PeriodCoverage } from "./coverage";
+export { assertCovered, assertDateCovered, coverageQuarter, partialQuarter, periodCoverage, quarterComplete, type PeriodCoverage } from "./coverage";
 export { eventSourceUrl, firstHttpsUrl, isSourceLinksNotLoaded, loadSourceLinks, nthSourceUrl, registerSourceLinks, sourceLinksLoaded, sourceUrlsOf } from "./links";
 export { canonicalTicker, issuerTickers, knownTickers, resolveIssuers } from "./issuers";
 export {

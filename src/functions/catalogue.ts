@@ -94,7 +94,8 @@ export const FUNCTION_CATALOGUE: Readonly<Record<string, FunctionExample>> = {
     returns: "Principal outstanding on 15 October 2025 of listed miners' debt in the dataset, in USD billions (VanEck's comparable published stock figure: $12.7bn, docs/data.md)",
     note:
       "The outstanding rule (docs/data.md): a note or term loan starts at its issued principal, a facility or other commitment at nothing (only drawdowns and reported balances count, never the commitment); events up to the date change it, a reported snapshot sets it, and after maturity it is 0. " +
-      "Balances the sources leave unknown at the date (an event without an amount) are not in the sum; DEBTSTACK lists them with the reason. Preferred stock is equity and not counted. A month-only event date counts from the end of that month.",
+      "Balances the sources leave unknown at the date (an event without an amount) are not in the sum; DEBTSTACK lists them with the reason. Preferred stock is equity and not counted. A month-only event date counts from the end of that month. " +
+      "An as_of after the dataset's coverage (COVERAGE()) is #N/A, never a projection, in OUTSTANDING, DEBTSTACK, MATURITIES and OVERHANG alike, unless my_deals is given.",
   },
   DEBTSTACK: {
     formula: '=MINERDEBT.DEBTSTACK("MARA", "2026-03-31", TRUE, "USDm")',

@@ -8,6 +8,7 @@
 // (config/functions-sources.js lists this file).
 import { overhang as overhangOf, type OverhangInstrument } from "../calc";
 import {
+  assertDateCovered,
   eventSourceUrl,
   WALL_GROUPS,
   debtStack,
@@ -40,8 +41,11 @@ function requiredIssuers(issuer: unknown, view: DatasetView): ReadonlySet<string
   return named("issuer", () => resolveIssuers(tickers, view)) as ReadonlySet<string>;
 }
 
-function asOfArgument(as_of: unknown): string {
-  return named("as_of", () => parseAsOf(single(as_of, "as_of")));
+/** The as_of date; after coverage #N/A (not known), unless my_deals brings the user's own later rows. */
+function asOfArgument(as_of: unknown, view: DatasetView): string {
+  const date = named("as_of", () => parseAsOf(single(as_of, "as_of")));
+  if (!view.withWorkbook) assertDateCovered(date, "as_of");
+  return date;
 }
 
 function dateCell(iso: string | null): CellValue {
@@ -67,7 +71,7 @@ function convertibles(rows: readonly OutstandingRow[]): OverhangInstrument[] {
 /**
  * Principal outstanding at a date: listed issuers' debt under the outstanding rule (issued principal, changed by sourced events, set by reported snapshots; facilities only as drawn).
  * @customfunction
- * @param as_of Date: "2025-10-15", an Excel date, a year "2025" (its last day) or a quarter "2025Q3" (its last day). Empty = the end of the dataset's coverage.
+ * @param as_of Date: "2025-10-15", an Excel date, a year "2025" (its last day) or a quarter "2025Q3" (its last day). Empty = the end of the dataset's coverage; a later date is #N/A (not known).
  * @param issuer Ticker(s), comma-separated ("MARA, RIOT"); former tickers find the same issuer. Empty = all listed issuers.
  * @param instrument_class "all" (default), "convertible", "non_convertible", or one class: secured_notes, unsecured_notes, loan, credit_facility, bitcoin_backed_loan, equipment_financing, other.
  * @param units "USD" (default), "USDm" (millions) or "USDbn" (billions).
@@ -76,7 +80,7 @@ function convertibles(rows: readonly OutstandingRow[]): OverhangInstrument[] {
  */
 export function outstanding(as_of?: any, issuer?: any, instrument_class?: any, units?: any, my_deals?: any[][]): number {
   return remembered("OUTSTANDING", [as_of, issuer, instrument_class, units], my_deals, (view) => {
-    const date = asOfArgument(as_of);
+    const date = asOfArgument(as_of, view);
     const unit = parseUnits(single(units, "units"));
     return outstandingTotal(date, issuerList(issuer, view), single(instrument_class, "instrument_class"), view).value / unit.divisor;
   });
@@ -109,7 +113,7 @@ const STACK_HEADER = [
 export function debtstack(issuer: any, as_of?: any, headers?: any, units?: any, my_deals?: any[][]): any[][] {
   return remembered("DEBTSTACK", [issuer, as_of, headers, units], my_deals, (view) => {
     const tickers = requiredIssuers(issuer, view);
-    const date = asOfArgument(as_of);
+    const date = asOfArgument(as_of, view);
     const withHeader = flag(headers, "headers", true);
     const unit = parseUnits(single(units, "units"));
     const rows = debtStack(tickers, date, view).map(({ record, figure }): CellValue[] => {
@@ -154,7 +158,7 @@ export function maturities(from_year?: any, to_year?: any, issuer?: any, group_b
     }
     const filter = outstandingFilter(issuerList(issuer, view), null, view);
     const groupBy = choice("group_by", single(group_by, "group_by"), WALL_GROUPS, "instrument_class");
-    const date = asOfArgument(as_of);
+    const date = asOfArgument(as_of, view);
     const unit = parseUnits(single(units, "units"));
     const wall = maturityWall(filter, date, groupBy, from, to, view);
     const header = ["maturity_year", ...wall.groups.map((group) => amountHeader(group, unit)), amountHeader("total", unit)];
@@ -182,7 +186,7 @@ export function overhang(issuer: any, share_price: any, shares_outstanding: any,
     const tickers = requiredIssuers(issuer, view);
     const sharePrice = number(share_price, "share_price");
     const sharesOutstanding = number(shares_outstanding, "shares_outstanding");
-    const date = asOfArgument(as_of);
+    const date = asOfArgument(as_of, view);
     return overhangOf({
       instruments: convertibles(debtStack(tickers, date, view)),
       sharePrice,

@@ -220,6 +220,26 @@ describe("built bundle: no silent zeros, totals that reconcile (issue 13)", () =
     expect(call("QUARTER", ["2026Q2"])).toBeGreaterThan(0);
   });
 
+  it("OUTSTANDING, DEBTSTACK, MATURITIES and OVERHANG at a date after coverage are #N/A saying so, never a projection", () => {
+    const after = "2026-06-17";
+    for (const [id, args] of [
+      ["OUTSTANDING", [after]],
+      ["OUTSTANDING", ["2031"]],
+      ["DEBTSTACK", ["MARA", after]],
+      ["MATURITIES", [null, null, null, null, after]],
+      ["OVERHANG", ["CLSK", 20, 280e6, null, null, after]],
+    ] as [string, unknown[]][]) {
+      const error = errorOf(id, args);
+      expect({ id, args, code: error.code }).toEqual({ id, args, code: "#N/A" });
+      expect(error.message).toContain("is after the dataset's coverage: financings and their events are known through 2026-06-16, so what was owed then is not known");
+    }
+    // The coverage end itself is known, and it is the default.
+    expect(call("OUTSTANDING", [FINANCINGS_THROUGH])).toBe(call("OUTSTANDING", []));
+    expect(typeof call("OUTSTANDING", [FINANCINGS_THROUGH])).toBe("number");
+    // With my_deals the user takes responsibility for later dates (SPEC §4), as for QUARTER.
+    expect(typeof call("OUTSTANDING", [after, null, null, null, MY_DEALS])).toBe("number");
+  });
+
   it("SERIES never prints a row for a quarter the data does not cover", () => {
     const table = call("SERIES", ["2026Q1", "2026Q4", "none"]) as unknown[][];
     expect(table.map((row) => row[0])).toEqual(["quarter", "2026Q1", "2026Q2"]);
