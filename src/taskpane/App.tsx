@@ -20,6 +20,7 @@ import { AdapterProvider } from "./excel/AdapterContext";
 import { WorkbookDealsProvider } from "./components/WorkbookDeals";
 import type { WorkbookAdapter } from "./excel/workbook";
 import { ErrorBoundary } from "./components/ErrorBoundary";
+import { IssuerNavigationProvider, type OpenIssuer } from "./components/IssuerLink";
 import { Notice } from "./components/Notice";
 import { ExploreTab } from "./components/ExploreTab";
 import { NO_FILTERS, type ExploreFilters } from "./model/filters";
@@ -62,10 +63,22 @@ export interface AppProps {
   adapter: WorkbookAdapter;
   theme: ThemeName;
   services?: PaneServices;
-  /** Start on a tab / with a deal open (screenshots and tests). */
+  /** Start on a tab / with a deal / an issuer open over it (screenshots and tests). */
   initialTab?: TabId;
   initialDealId?: string | null;
   initialIssuer?: string | null;
+}
+
+/** An Issuer view opened over a tab (the list, a deal, Cycles): that tab's content stays mounted underneath. */
+interface OpenIssuerView {
+  readonly ticker: string;
+  readonly tab: TabId;
+}
+
+/** Where Back from the Issuer view goes, in words. */
+function issuerBackLabel(tab: TabId, dealOpen: boolean): string {
+  if (tab === "explore") return dealOpen ? "Back to the deal" : "Back to Explore";
+  return tab === "cycles" ? "Back to Cycles" : "Back";
 }
 
 export function App({ adapter, theme, services = defaultServices, initialTab = "explore", initialDealId = null, initialIssuer = null }: AppProps) {
@@ -73,10 +86,15 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
   const [tab, setTab] = useState<TabId>(initialTab);
   const [filters, setFilters] = useState<ExploreFilters>(NO_FILTERS);
   const [dealId, setDealId] = useState<string | null>(initialDealId);
-  // The Issuer view opens over the list or the deal it was opened from; Back returns there.
-  const [issuer, setIssuer] = useState<string | null>(initialIssuer);
+  // The Issuer view opens over whatever showed the issuer's name (the list, a deal, Cycles),
+  // which stays mounted but hidden, so its filters, sorting, open lists and inputs are kept;
+  // Back shows it again, scrolled where it was, with focus on the name it was opened from.
+  const [issuer, setIssuer] = useState<OpenIssuerView | null>(initialIssuer ? { ticker: initialIssuer, tab: initialTab } : null);
+  const issuerReturn = useRef<{ from: HTMLElement | null; scrollTop: number } | null>(null);
+  const body = useRef<HTMLElement>(null);
   const returnFocusTo = useRef<string | null>(null);
   const version = datasetVersion();
+  const issuerShown = issuer !== null && issuer.tab === tab;
   const selected: TabValue = tab === "explore" && dealId !== null ? "deal" : tab;
 
   const openDeal = useCallback((record: FinancingCore) => {
@@ -88,6 +106,7 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
     const id = returnFocusTo.current;
     setDealId(null);
     setTab("explore");
+    setIssuer((open) => (open?.tab === "explore" ? null : open));
     // Back on the list, put focus on the row the deal was opened from.
     requestAnimationFrame(() => {
       const row = [...document.querySelectorAll<HTMLElement>("[data-deal-id]")].find((element) => element.dataset.dealId === id);
@@ -96,11 +115,42 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
     });
   }, []);
 
+  const openIssuer = useCallback<OpenIssuer>(
+    (ticker, from) => {
+      issuerReturn.current = { from, scrollTop: body.current?.scrollTop ?? 0 };
+      setIssuer({ ticker, tab });
+      requestAnimationFrame(() => {
+        if (body.current) body.current.scrollTop = 0;
+      });
+    },
+    [tab],
+  );
+
+  const closeIssuer = useCallback(() => {
+    const back = issuerReturn.current;
+    issuerReturn.current = null;
+    setIssuer(null);
+    requestAnimationFrame(() => {
+      if (!back) return;
+      if (body.current) body.current.scrollTop = back.scrollTop;
+      if (back.from?.isConnected) back.from.focus({ preventScroll: true });
+    });
+  }, []);
+
+  const openDealFromIssuer = useCallback((id: string) => {
+    issuerReturn.current = null;
+    setIssuer(null);
+    setTab("explore");
+    returnFocusTo.current = id;
+    setDealId(id);
+  }, []);
+
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} style={{ height: "100%" }}>
       <ServicesProvider services={services}>
         <AdapterProvider adapter={adapter}>
         <WorkbookDealsProvider>
+        <IssuerNavigationProvider open={openIssuer}>
           <div className={styles.root} data-theme={theme}>
             <header className={styles.header}>
               <img src="assets/icon-32.png" width={32} height={32} alt="" />
@@ -121,8 +171,10 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
               selectedValue={selected}
               onTabSelect={(_, data) => {
                 const value = data.value as TabValue;
+                // The tab the Issuer view was opened over goes back to it (as Back does).
+                if (issuerShown && value === selected) closeIssuer();
                 // Explore while a deal is open goes back to the list (as Back does).
-                if (value === "explore" && dealId !== null) closeDeal();
+                else if (value === "explore" && dealId !== null) closeDeal();
                 else setTab(value === "deal" ? "explore" : value);
               }}
               aria-label="MinerDebt sections"
@@ -137,30 +189,28 @@ export function App({ adapter, theme, services = defaultServices, initialTab = "
               <Tab value="functions">Functions</Tab>
               <Tab value="about">About</Tab>
             </TabList>
-            <main className={styles.body} role="tabpanel" aria-label={selected === "deal" ? "deal" : tab}>
-              <ErrorBoundary key={`${tab}:${dealId ?? ""}:${issuer ?? ""}`} what={tab === "explore" && issuer ? "the issuer" : tab === "explore" && dealId ? "the deal" : `the ${tab} tab`}>
-                <Suspense fallback={<Spinner label="Loading…" />}>
-                  {tab === "explore" && issuer !== null ? (
-                    <IssuerView
-                      ticker={issuer}
-                      onBack={() => setIssuer(null)}
-                      onOpenDeal={(id) => {
-                        setIssuer(null);
-                        setDealId(id);
-                      }}
-                    />
-                  ) : null}
-                  {tab === "explore" && issuer === null && dealId === null ? (
-                    <ExploreTab filters={filters} onFiltersChange={setFilters} onOpenDeal={openDeal} />
-                  ) : null}
-                  {tab === "explore" && issuer === null && dealId !== null ? <DealView dealId={dealId} onBack={closeDeal} onOpenIssuer={setIssuer} /> : null}
-                  {tab === "cycles" ? <CyclesTab /> : null}
-                  {tab === "functions" ? <FunctionsTab /> : null}
-                  {tab === "about" ? <AboutTab /> : null}
-                </Suspense>
-              </ErrorBoundary>
+            <main ref={body} className={styles.body} role="tabpanel" aria-label={issuerShown ? "issuer" : selected === "deal" ? "deal" : tab}>
+              <div hidden={issuerShown}>
+                <ErrorBoundary key={`${tab}:${dealId ?? ""}`} what={tab === "explore" && dealId ? "the deal" : `the ${tab} tab`}>
+                  <Suspense fallback={<Spinner label="Loading…" />}>
+                    {tab === "explore" && dealId === null ? <ExploreTab filters={filters} onFiltersChange={setFilters} onOpenDeal={openDeal} /> : null}
+                    {tab === "explore" && dealId !== null ? <DealView dealId={dealId} onBack={closeDeal} /> : null}
+                    {tab === "cycles" ? <CyclesTab /> : null}
+                    {tab === "functions" ? <FunctionsTab /> : null}
+                    {tab === "about" ? <AboutTab /> : null}
+                  </Suspense>
+                </ErrorBoundary>
+              </div>
+              {issuerShown ? (
+                <ErrorBoundary key={`issuer:${issuer.ticker}`} what="the issuer">
+                  <Suspense fallback={<Spinner label="Loading…" />}>
+                    <IssuerView ticker={issuer.ticker} onBack={closeIssuer} backLabel={issuerBackLabel(issuer.tab, dealId !== null)} onOpenDeal={openDealFromIssuer} />
+                  </Suspense>
+                </ErrorBoundary>
+              ) : null}
             </main>
           </div>
+        </IssuerNavigationProvider>
         </WorkbookDealsProvider>
         </AdapterProvider>
       </ServicesProvider>

@@ -50,6 +50,7 @@ watchOfficeHost(async (host) => {
       services={services}
       initialTab={tab === "cycles" || tab === "functions" || tab === "about" ? tab : "explore"}
       initialDealId={params.get("deal")}
+      initialIssuer={params.get("issuer")}
     />,
   );
 });

@@ -1,6 +1,7 @@
 // The task pane at Excel's width (production build, real Chromium): at 320, 350 and 450 px (and the
 // 300/500 px ends of the range), light and dark, for every tab (Explore, Cycles, Functions, About)
-// and the deal view (whose tab joins the tab list), no control overlaps
+// and the deal view (whose tab joins the tab list), Explore filtered to one issuer and the Issuer view
+// opened from the list, no control overlaps
 // another and nothing scrolls sideways except the financings list (which says that it does).
 // Also the keyboard: Tab reaches the chart and the list before their chunks have loaded.
 import path from "node:path";
@@ -120,7 +121,7 @@ export async function layoutTests({ context, origin, root, screenshots }) {
     await routeNetwork(page, root, origin);
     const url = (query) => `${origin}/taskpane.html?theme=${theme}${query}`;
     try {
-      await test(`layout @${width}px ${theme}: Explore, its chart and list, both deal views, Cycles, Functions, About — no overlap, no sideways scroll`, problems, async () => {
+      await test(`layout @${width}px ${theme}: Explore, its chart and list, one issuer, the Issuer view, both deal views, Cycles, Functions, About — no overlap, no sideways scroll`, problems, async () => {
         await page.goto(url(""), { waitUntil: "load" });
         await page.getByTestId("summary-total").waitFor({ timeout: 15000 });
         await check(page, "Explore as it opens");
@@ -142,6 +143,22 @@ export async function layoutTests({ context, origin, root, screenshots }) {
           assert.ok(columns.find((column) => column.name === name)?.inside, `${name} column fully visible at ${width}px: ${JSON.stringify(columns)}`);
         }
         if (columns.some((column) => !column.inside)) await page.getByTestId("grid-scroll-hint").waitFor();
+        // Issuers in the list are links (issue 17); one issuer picked adds its capital-stack link.
+        assert.ok((await page.locator("[data-deal-id] [data-issuer-link]").count()) > 0, "the list's issuers are links");
+        await page.getByRole("checkbox", { name: /^MARA\b/ }).check();
+        await page.getByRole("region", { name: "Filters" }).getByRole("button", { name: /^Open .*'s capital stack$/ }).waitFor();
+        await check(page, "Explore filtered to one issuer (its capital-stack link, the list's issuer links)");
+        if (width === 320 || width === 350) {
+          for (const part of ["filters", "list"]) {
+            const section = part === "filters" ? page.getByRole("region", { name: "Filters" }) : page.locator("section[aria-labelledby=grid-heading]");
+            await section.scrollIntoViewIfNeeded();
+            await section.screenshot({ path: path.join(screenshots, `e2e-explore-issuer-${part}-${width}-${theme}.png`) });
+          }
+        }
+        await page.locator("[data-deal-id] [data-issuer-link]").first().click();
+        await page.getByTestId("capital-stack").waitFor({ timeout: 15000 });
+        await page.getByRole("figure", { name: /by maturity year/ }).locator("svg").first().waitFor({ timeout: 15000 });
+        await check(page, "the Issuer view opened from the list");
 
         await page.goto(url(`&deal=${CONVERTIBLE}`), { waitUntil: "load" });
         await page.locator("#calculator-heading").waitFor({ timeout: 15000 });

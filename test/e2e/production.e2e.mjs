@@ -113,26 +113,63 @@ export async function productionTests({ context, origin, root, distDir, screensh
     }
   }
 
-  // The Issuer view at 350 px (light and dark): opened from the deal's issuer name; the capital
-  // stack, maturity wall, overhang chart and events fit the pane without a horizontal scrollbar.
+  // The Issuer view at 350 px (light and dark): opened from an issuer in the Explore list (the
+  // click opens the issuer, not the deal), Back returns to the list where it was; then from the
+  // keyboard (Enter on the issuer's cell) and from a deal's heading. The capital stack, maturity
+  // wall, overhang chart and events fit the pane without a horizontal scrollbar.
   for (const scheme of ["light", "dark"]) {
     const issuerPage = await context.newPage();
     await issuerPage.setViewportSize({ width: 350, height: 2400 });
     const issuerProblems = watchPage(issuerPage, `taskpane.html issuer view @350px ${scheme}`);
     await routeNetwork(issuerPage, root, origin);
     try {
-      await test(`production task pane at 350 px (${scheme}): the Issuer view from a deal's issuer name — stack, wall, overhang, events`, issuerProblems, async () => {
+      await test(`production task pane at 350 px (${scheme}): the Issuer view from the Explore list, the keyboard and a deal — stack, wall, overhang, events; Back returns`, issuerProblems, async () => {
+        await issuerPage.setViewportSize({ width: 350, height: 800 });
         await issuerPage.goto(`${origin}/taskpane.html?theme=${scheme}`, { waitUntil: "load" });
         await issuerPage.getByRole("button", { name: "Insert table" }).waitFor({ timeout: 15000 });
         await issuerPage.getByRole("checkbox", { name: /^MARA\b/ }).check();
         await issuerPage.waitForTimeout(800);
-        await issuerPage.locator("[data-deal-id]").first().click();
+        const row = issuerPage.locator("[data-deal-id]").first();
+        await row.scrollIntoViewIfNeeded();
+        const rowId = await row.getAttribute("data-deal-id");
+        const scrolled = await issuerPage.evaluate(() => document.querySelector("main").scrollTop);
+        assert.ok(scrolled > 0, `the list is below the first screen (scrollTop ${scrolled})`);
+        await row.getByRole("button", { name: "Open MARA's capital stack" }).click();
+        await issuerPage.getByTestId("capital-stack").waitFor({ timeout: 15000 });
+        assert.equal(await issuerPage.getByTestId("deal-tab").count(), 0, "the click opened the issuer, not the deal");
+        await issuerPage.getByRole("button", { name: "← Back to Explore" }).click();
+        await row.waitFor();
+        const back = await issuerPage.evaluate(() => ({
+          scrollTop: document.querySelector("main").scrollTop,
+          focus: document.activeElement?.getAttribute("role"),
+          row: document.activeElement?.closest("[data-deal-id]")?.getAttribute("data-deal-id"),
+        }));
+        assert.deepEqual(back, { scrollTop: scrolled, focus: "gridcell", row: rowId }, "Back: the list where it was, focus on the issuer's cell");
+        assert.ok(await issuerPage.getByRole("checkbox", { name: /^MARA\b/ }).isChecked(), "the filter is kept");
+        // Keyboard: focus is on the issuer's cell; the right arrow reaches the next cell (the link is
+        // not a stop of its own), left comes back, Enter opens the issuer.
+        await issuerPage.keyboard.press("ArrowRight");
+        assert.equal(await issuerPage.evaluate(() => [...document.activeElement.parentElement.children].indexOf(document.activeElement)), 1, "ArrowRight moves to the date cell");
+        await issuerPage.keyboard.press("ArrowLeft");
+        await issuerPage.keyboard.press("Enter");
+        await issuerPage.getByTestId("capital-stack").waitFor({ timeout: 15000 });
+        assert.equal(await issuerPage.getByTestId("deal-tab").count(), 0, "Enter on the issuer's cell opened the issuer");
+        await issuerPage.getByRole("button", { name: "← Back to Explore" }).click();
+        await row.waitFor();
+        // And from a deal's heading, Back to the deal.
+        await row.getByRole("gridcell").nth(1).click();
         await issuerPage.getByTestId("deal-debt").waitFor();
         await issuerPage.locator("#deal-title").getByRole("button").click();
         await issuerPage.getByTestId("capital-stack").waitFor({ timeout: 15000 });
+        await issuerPage.getByRole("button", { name: "← Back to the deal" }).click();
+        await issuerPage.getByTestId("deal-debt").waitFor();
+        await issuerPage.locator("#deal-title").getByRole("button").click();
+        await issuerPage.setViewportSize({ width: 350, height: 2400 });
+        await issuerPage.getByTestId("capital-stack").waitFor({ timeout: 15000 });
         await issuerPage.getByRole("figure", { name: /by maturity year/ }).locator("svg").first().waitFor({ timeout: 15000 });
-        await issuerPage.getByLabel(/Shares outstanding/).fill("370,000,000");
-        await issuerPage.getByLabel(/Share price/).fill("30");
+        const view = issuerPage.getByTestId("issuer-view");
+        await view.getByLabel(/Shares outstanding/).fill("370,000,000");
+        await view.getByLabel(/Share price/).fill("30");
         await issuerPage.getByRole("figure", { name: /Dilution in percent/ }).locator("svg").first().waitFor({ timeout: 15000 });
         const rows = await issuerPage.locator("[data-testid=capital-stack] [data-financing]").count();
         assert.ok(rows >= 3, `capital stack rows: ${rows}`);

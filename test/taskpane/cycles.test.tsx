@@ -80,7 +80,7 @@ describe("Then vs now tab", () => {
     fireEvent.click(screen.getByRole("button", { name: `Collateral seized, 2020-2022: ${seized.length} financings, show the list` }));
     const region = screen.getByRole("region", { name: `Collateral seized · 2020-2022 (${seized.length})` });
     const items = within(region).getAllByRole("listitem");
-    expect(items.map((item) => within(item).getByRole("button").getAttribute("aria-label"))).toEqual(
+    expect(items.map((item) => within(item).getByRole("button", { name: /^Open deal / }).getAttribute("aria-label"))).toEqual(
       expect.arrayContaining(seized.map((r) => `Open deal ${r.id}`)),
     );
     expect(items).toHaveLength(seized.length);

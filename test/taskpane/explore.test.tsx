@@ -257,7 +257,8 @@ describe("keyboard", () => {
   test("Enter on a grid row opens the deal; Back returns focus to that row", async () => {
     renderPane({ adapter: new FakeAdapter() });
     const row = (await gridRows()).find((r) => r.getAttribute("data-deal-id") === "WULF-2025-08-CVT-2031")!;
-    const cell = within(row).getAllByRole("gridcell")[0];
+    // The date cell: Enter on the issuer's cell opens the issuer (issuer-links.test.tsx).
+    const cell = within(row).getAllByRole("gridcell")[1];
     cell.focus();
     fireEvent.keyDown(cell, { key: "Enter" });
     const heading = await screen.findByRole("heading", { name: "TeraWulf Inc." });

@@ -73,7 +73,7 @@ describe("Issuer view", () => {
 
   test("the overhang chart sums each convertible's shares (physical: principal ÷ conversion price above it)", async () => {
     await openMaraFromDeal();
-    fireEvent.change(screen.getByLabelText(/Shares outstanding/), { target: { value: "370,000,000" } });
+    fireEvent.change(within(screen.getByTestId("issuer-view")).getByLabelText(/Shares outstanding/), { target: { value: "370,000,000" } });
     const chart = await screen.findByTestId("line-chart");
     const lines = JSON.parse(chart.getAttribute("data-chart") as string) as { data: { x: number; y: number }[] }[];
     // Latest reported balances (events.jsonl) and conversion prices (financings.jsonl) of MARA's converts.
@@ -89,8 +89,8 @@ describe("Issuer view", () => {
     const adapter = await openMaraFromDeal();
     const insert = screen.getByRole("button", { name: "Insert capital stack" });
     expect(insert).toHaveAttribute("aria-disabled", "true");
-    fireEvent.change(screen.getByLabelText(/Shares outstanding/), { target: { value: "370000000" } });
-    fireEvent.change(screen.getByLabelText(/Share price/), { target: { value: "30" } });
+    fireEvent.change(within(screen.getByTestId("issuer-view")).getByLabelText(/Shares outstanding/), { target: { value: "370000000" } });
+    fireEvent.change(within(screen.getByTestId("issuer-view")).getByLabelText(/Share price/), { target: { value: "30" } });
     fireEvent.click(insert);
     expect(await screen.findByText(/Inserted/)).toBeInTheDocument();
     const layout = layoutPlan(adapter.calls[0].plan!, { row: 0, col: 0 });

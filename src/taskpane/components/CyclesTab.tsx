@@ -2,8 +2,8 @@
  * "Then vs now": the 2020-2022 cycle beside 2023 onward (src/data/cycles.ts, the figures
  * CYCLES() returns). A 100%-stacked bar per cycle by instrument class, the coupon, collateral
  * and use figures with the share of the amount each could use, outcome counts that open the
- * list of those financings (and from it a deal), and "Insert comparison": a live CYCLES formula
- * plus an Excel chart on it. Lazy chunk of its own tab.
+ * list of those financings (a financing's id opens its deal, its issuer the Issuer view), and
+ * "Insert comparison": a live CYCLES formula plus an Excel chart on it. Lazy chunk of its own tab.
  */
 import { useMemo, useState, type ReactNode } from "react";
 import { Button, Caption1, Link, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -22,6 +22,7 @@ import {
 import { CYCLE_CLASS_LABELS, CYCLE_OUTCOME_LABELS, shareText } from "../model/cycles";
 import { fraction, usdMillions } from "../model/format";
 import DealView from "./DealView";
+import { IssuerLink } from "./IssuerLink";
 import { InsertButton, useInsert } from "./useInsert";
 
 const loadPlans = () => import(/* webpackChunkName: "plans" */ "../plans");
@@ -222,11 +223,12 @@ export default function CyclesTab() {
                 const record = getFinancing(id);
                 return (
                   <li key={id}>
-                    <Link as="button" onClick={() => setDealId(id)} aria-label={`Open deal ${id}`}>
-                      {record.issuer}
-                    </Link>{" "}
+                    <IssuerLink ticker={record.ticker} name={record.issuer} />{" "}
                     <Text size={200}>
-                      {id} · {usdMillions(record.amount_usd)}
+                      <Link as="button" inline className={styles.count} onClick={() => setDealId(id)} aria-label={`Open deal ${id}`}>
+                        {id}
+                      </Link>{" "}
+                      · {usdMillions(record.amount_usd)}
                     </Text>
                   </li>
                 );

@@ -3,10 +3,11 @@
  * the coverage end under the outstanding rule (src/data/outstanding.ts), with its basis, and
  * its post-issuance events.
  */
-import { Body1, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { defaultAsOf, eventsOf, outstandingFigure, type FinancingCore } from "../../data";
 import { usdMillions } from "../model/format";
 import { EventsTimeline } from "./EventsTimeline";
+import { IssuerLink, issuerViewTicker } from "./IssuerLink";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -23,7 +24,7 @@ export function outstandingText(record: FinancingCore, asOf: string): { value: s
   return { value: figure.value === null ? "Not known" : usdMillions(figure.value), basis: figure.basis };
 }
 
-export function DealDebt({ record, onOpenIssuer }: { record: FinancingCore; onOpenIssuer?: (ticker: string) => void }) {
+export function DealDebt({ record }: { record: FinancingCore }) {
   const styles = useStyles();
   const asOf = defaultAsOf();
   const { value, basis } = outstandingText(record, asOf);
@@ -35,11 +36,11 @@ export function DealDebt({ record, onOpenIssuer }: { record: FinancingCore; onOp
       <Body1 data-testid="deal-outstanding">
         Principal outstanding on {asOf}: <strong>{value}</strong> ({basis})
       </Body1>
-      {record.ticker !== null && onOpenIssuer ? (
+      {issuerViewTicker(record.ticker) !== null ? (
         <Caption1>
-          <Link as="button" onClick={() => onOpenIssuer(record.ticker as string)}>
-            {record.issuer}'s capital stack, maturities and overhang
-          </Link>
+          <IssuerLink ticker={record.ticker} name={record.issuer} label={`Open ${record.issuer}'s capital stack, maturities and overhang`}>
+            {`${record.issuer}'s capital stack, maturities and overhang`}
+          </IssuerLink>
         </Caption1>
       ) : null}
       <EventsTimeline events={eventsOf(record.id)} label={`Events of ${record.id}`} />

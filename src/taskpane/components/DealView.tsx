@@ -12,7 +12,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Link,
   Spinner,
   Subtitle2,
   Text,
@@ -39,6 +38,7 @@ import { dealConversionPrice } from "../model/dilution";
 import { DealDebt } from "./DealDebt";
 import { DilutionCalculator } from "./DilutionCalculator";
 import { ExternalLink } from "./ExternalLink";
+import { IssuerLink } from "./IssuerLink";
 import { useLoaded } from "./useLoaded";
 
 const useStyles = makeStyles({
@@ -244,12 +244,10 @@ function NotesAndSources({ detail, error }: { detail: Financing | null; error: s
 export default function DealView({
   dealId,
   onBack,
-  onOpenIssuer,
   backLabel = "Back to Explore",
 }: {
   dealId: string;
   onBack: () => void;
-  onOpenIssuer?: (ticker: string) => void;
   backLabel?: string;
 }) {
   const styles = useStyles();
@@ -283,13 +281,8 @@ export default function DealView({
         <>
           <div className={styles.heading} ref={headingRef} tabIndex={-1}>
             <Title3 block as="h2" id="deal-title" style={{ margin: 0 }}>
-              {record.ticker !== null && onOpenIssuer ? (
-                <Link as="button" onClick={() => onOpenIssuer(record?.ticker as string)} title={`Open ${record.issuer}'s capital stack`} style={{ fontSize: "inherit", fontWeight: "inherit" }}>
-                  {record.issuer}
-                </Link>
-              ) : (
-                record.issuer
-              )}
+              {/* The heading keeps the issuer's name as its name; the tooltip says what it opens. */}
+              <IssuerLink ticker={record.ticker} name={record.issuer} label={null} />
             </Title3>
             <Body1>
               {instrumentLabel(record.instrument)}
@@ -317,7 +310,7 @@ export default function DealView({
           </div>
           <TermSheet record={record} detail={loaded.value} />
           {dealConversionPrice(record) !== null ? <DilutionCalculator record={record} /> : null}
-          <DealDebt record={record} onOpenIssuer={onOpenIssuer} />
+          <DealDebt record={record} />
           <NotesAndSources detail={loaded.value} error={loaded.error} />
         </>
       )}

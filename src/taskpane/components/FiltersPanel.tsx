@@ -19,6 +19,7 @@ import {
 } from "../../data";
 import { CYCLE_LABELS, NO_FILTERS, type ExploreFilters } from "../model/filters";
 import { instrumentClassLabel, useLabel } from "../model/labels";
+import { IssuerLink, issuerLinkLabel } from "./IssuerLink";
 
 const useStyles = makeStyles({
   grid: {
@@ -130,6 +131,8 @@ export function FiltersPanel({ filters, onChange }: { filters: ExploreFilters; o
   const rangeError =
     filters.fromQuarter && filters.toQuarter && filters.fromQuarter > filters.toQuarter ? "“From” is after “To”: no quarter matches." : undefined;
   const set = (patch: Partial<ExploreFilters>) => onChange({ ...filters, ...patch });
+  // One issuer picked: its Issuer view is one click away.
+  const onlyIssuer = filters.issuers.length === 1 ? choices.find((choice) => choice.ticker === filters.issuers[0]) ?? null : null;
   const toggleIssuer = (ticker: string, checked: boolean) =>
     set({ issuers: checked ? [...filters.issuers, ticker] : filters.issuers.filter((t) => t !== ticker) });
 
@@ -161,6 +164,13 @@ export function FiltersPanel({ filters, onChange }: { filters: ExploreFilters; o
             </Button>
           ) : null}
         </div>
+        {onlyIssuer ? (
+          <Caption1 block>
+            <IssuerLink ticker={onlyIssuer.ticker} name={onlyIssuer.name} label={null}>
+              {issuerLinkLabel(onlyIssuer.name)}
+            </IssuerLink>
+          </Caption1>
+        ) : null}
       </div>
 
       <ChoiceSelect

@@ -65,7 +65,18 @@ const useStyles = makeStyles({
   chartBox: { minHeight: "220px" },
 });
 
-export default function IssuerView({ ticker, onBack, onOpenDeal }: { ticker: string; onBack: () => void; onOpenDeal?: (id: string) => void }) {
+/** `backLabel`: where Back goes (the list, the deal or the tab the view was opened over). */
+export default function IssuerView({
+  ticker,
+  onBack,
+  onOpenDeal,
+  backLabel = "Back",
+}: {
+  ticker: string;
+  onBack: () => void;
+  onOpenDeal?: (id: string) => void;
+  backLabel?: string;
+}) {
   const styles = useStyles();
   const headingRef = useRef<HTMLDivElement>(null);
   const asOf = defaultAsOf();
@@ -109,7 +120,9 @@ export default function IssuerView({ ticker, onBack, onOpenDeal }: { ticker: str
     return (
       <article className={styles.root}>
         <div>
-          <Button appearance="subtle" onClick={onBack}>← Back</Button>
+          <Button appearance="subtle" onClick={onBack}>
+            ← {backLabel}
+          </Button>
         </div>
         <Text role="alert">{data}</Text>
       </article>
@@ -124,7 +137,7 @@ export default function IssuerView({ ticker, onBack, onOpenDeal }: { ticker: str
     <article className={styles.root} aria-labelledby="issuer-title" data-testid="issuer-view">
       <div>
         <Button appearance="subtle" onClick={onBack}>
-          ← Back
+          ← {backLabel}
         </Button>
       </div>
       <div className={styles.heading} ref={headingRef} tabIndex={-1}>

@@ -1,7 +1,9 @@
 /**
  * The financings as a sortable Fluent DataGrid. A row opens the deal on click, or Enter/Space
  * on any of its cells; the grid is one tab stop and arrow keys move between cells (focusMode
- * "cell": in "composite" mode Fluent's row groupper takes Enter for itself).
+ * "cell": in "composite" mode Fluent's row groupper takes Enter for itself). The issuer is a
+ * link to its Issuer view: a click on it, or Enter/Space on its cell, opens the issuer instead
+ * (the link itself is out of the tab order: the cell is the grid's stop).
  */
 import { useEffect, useState, type KeyboardEvent } from "react";
 import {
@@ -22,6 +24,7 @@ import {
 import { compareOldestFirst, isWorkbookFinancing, type FinancingCore } from "../../data";
 import { instrumentClassLabel, instrumentLabel, useLabel } from "../model/labels";
 import { percentNumber, usdMillions, usdPerShare } from "../model/format";
+import { IssuerLink, issuerViewTicker, useOpenIssuer } from "./IssuerLink";
 
 const useStyles = makeStyles({
   frame: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -92,8 +95,10 @@ function columns(direction: SortDirection, numberClass: string, mutedClass: stri
       compare: (a, b) => byText(issuerText(a), issuerText(b)),
       renderHeaderCell: () => "Issuer",
       renderCell: (r) => (
-        <span title={r.issuer}>
-          {issuerText(r)}
+        <span>
+          <IssuerLink ticker={r.ticker} name={r.issuer} tabIndex={-1}>
+            {issuerText(r)}
+          </IssuerLink>
           {!r.listed ? <span className={mutedClass}> · private</span> : null}
           {isWorkbookFinancing(r) ? <span className={mutedClass} data-testid="workbook-marker" title={`Your row ${r.row} of the MinerDebtDeals table`}> · yours</span> : null}
         </span>
@@ -184,7 +189,12 @@ function useMoreToTheRight(): [(node: HTMLDivElement | null) => void, boolean] {
   const [more, setMore] = useState(false);
   useEffect(() => {
     if (!node) return undefined;
-    const update = () => setMore(node.scrollLeft + node.clientWidth < node.scrollWidth - 1);
+    const update = () => {
+      // Hidden (an Issuer view open over the list) it measures 0: keep the answer, so the hint
+      // does not vanish and take its line with it (Back would land 18 px off where it was).
+      if (node.clientWidth === 0) return;
+      setMore(node.scrollLeft + node.clientWidth < node.scrollWidth - 1);
+    };
     update();
     node.addEventListener("scroll", update, { passive: true });
     const observer = typeof ResizeObserver === "function" ? new ResizeObserver(update) : null;
@@ -208,6 +218,15 @@ export default function OfferingsGrid({
   const styles = useStyles();
   const [sortState, setSortState] = useState<{ sortColumn: TableColumnId; sortDirection: SortDirection }>({ sortColumn: "date", sortDirection: "descending" });
   const [scroller, moreToTheRight] = useMoreToTheRight();
+  const openIssuer = useOpenIssuer();
+  /** Enter/Space on an issuer cell that links opens the issuer; otherwise the row opens the deal. */
+  const issuerCellKeys = (record: FinancingCore) => (event: KeyboardEvent<HTMLDivElement>) => {
+    const ticker = issuerViewTicker(record.ticker);
+    if ((event.key !== "Enter" && event.key !== " ") || openIssuer === null || ticker === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    openIssuer(ticker, event.currentTarget);
+  };
   return (
     <div className={styles.frame}>
       {moreToTheRight ? (
@@ -228,7 +247,7 @@ export default function OfferingsGrid({
         columnSizingOptions={SIZING}
         focusMode="cell"
         size="small"
-        aria-label="Financings matching the filters. Enter opens a deal."
+        aria-label="Financings matching the filters. Enter opens a deal; on an issuer, its capital stack."
       >
         <DataGridHeader>
           <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell className={styles.cell}>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
@@ -248,7 +267,11 @@ export default function OfferingsGrid({
                 }
               }}
             >
-              {({ renderCell }) => <DataGridCell className={styles.cell}>{renderCell(item)}</DataGridCell>}
+              {({ renderCell, columnId }) => (
+                <DataGridCell className={styles.cell} onKeyDown={columnId === "issuer" ? issuerCellKeys(item) : undefined}>
+                  {renderCell(item)}
+                </DataGridCell>
+              )}
             </DataGridRow>
           )}
         </DataGridBody>
