@@ -306,8 +306,9 @@ export interface SeriesOptions {
 /**
  * SERIES(): one row per quarter of the range with zeros where nothing counts. Without a
  * period or bounds the range is the dataset's first to latest quarter, plus the undated line;
- * an open bound takes the dataset's end. The range ends at the coverage quarter: a quarter
- * after coverage is not known, so it has no row (a range that starts after it is #N/A).
+ * an open bound takes the dataset's end. The range ends at the coverage quarter and starts at
+ * the first dated quarter: a quarter outside that window is not known, so it has no row (a range
+ * wholly outside it is #N/A).
  */
 export function quarterlySeries(query: FinancingQuery = {}, options: SeriesOptions = {}, view: DatasetView = bundledView()): QuarterlySeries {
   const normalised = normaliseQuery(query, view);
@@ -318,7 +319,9 @@ export function quarterlySeries(query: FinancingQuery = {}, options: SeriesOptio
   // With my_deals the user has taken responsibility for later quarters: no coverage cap.
   const covered = view.withWorkbook ? Infinity : quarterOrdinal(coverageQuarter());
   const range = normalised.range ?? { from: -Infinity, to: Infinity };
-  const from = Number.isFinite(range.from) ? range.from : first === null ? 0 : quarterOrdinal(first);
+  // Likewise before the first dated quarter (where the window starts): no rows of 0 there.
+  const start = view.withWorkbook || first === null ? -Infinity : quarterOrdinal(first);
+  const from = Math.max(Number.isFinite(range.from) ? range.from : first === null ? 0 : quarterOrdinal(first), start);
   const to = Math.min(Number.isFinite(range.to) ? range.to : last === null ? -1 : quarterOrdinal(last), covered);
   const bounded: NormalisedQuery = { ...normalised, range: { from, to }, key: `${normalised.key}|${from}:${to}` };
   const records = countedFinancings(bounded, view);

@@ -91,7 +91,7 @@ export function parseCycle(input: unknown, argName = "cycle"): Cycle | null {
 
 /**
  * The quarter range of a query: `period`, or `from`/`to` (an open side takes the dataset's
- * span). A range that starts after the data's coverage is #N/A (coverage.ts): not known; with
+ * span). A range that starts after the data's coverage, or ends before its first quarter, is #N/A (coverage.ts): not known; with
  * my_deals (view.withWorkbook) the user has taken responsibility for it, so it is summed.
  */
 function parseRange(query: FinancingQuery, view: DatasetView): { from: number; to: number } | null {
@@ -108,7 +108,9 @@ function parseRange(query: FinancingQuery, view: DatasetView): { from: number; t
   const from = isBlank(query.from) ? -Infinity : quarterOrdinal(parseQuarter(query.from, { ...context, argName: "from" }));
   const to = isBlank(query.to) ? Infinity : quarterOrdinal(parseQuarter(query.to, { ...context, argName: "to" }));
   if (from > to) throw invalidArgument(`from (${String(query.from)}) is after to (${String(query.to)})`);
-  if (Number.isFinite(from)) covered({ from, to }, `from ${quarterFromOrdinal(from)}`);
+  if (Number.isFinite(from) || Number.isFinite(to)) {
+    covered({ from, to }, `from ${Number.isFinite(from) ? quarterFromOrdinal(from) : "the start"}`, `to ${Number.isFinite(to) ? quarterFromOrdinal(to) : "the latest"}`);
+  }
   return { from, to };
 }
 

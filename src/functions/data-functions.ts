@@ -58,7 +58,7 @@ function cell(record: FinancingCore, def: FieldDef<FieldName>, units?: Units): C
  * @param instrument_class "all" (default), "convertible", "non_convertible", or one class: convertible_preferred, secured_notes, unsecured_notes, loan, credit_facility, bitcoin_backed_loan, equipment_financing, other.
  * @param measure "amount" (default, USD), "count", "net_proceeds" (#N/A unless every financing counted discloses them) or "net_proceeds_disclosed" (the sum of those disclosed).
  * @param my_deals Your own financings: a range with a header row of field names, normally MinerDebtDeals[#All] (the task pane creates the table). A row whose id is in the dataset replaces that record; a new id adds one.
- * @returns The sum in USD (or the count); 0 when nothing was raised; #N/A for a period after the data's coverage (COVERAGE()), unless my_deals is given.
+ * @returns The sum in USD (or the count); 0 when nothing was raised; #N/A for a period after the data's coverage or before its first quarter (COVERAGE()), unless my_deals is given.
  */
 export function quarter(quarter: any, issuer?: any, instrument_class?: any, measure?: any, my_deals?: any[][]): number {
   return excel("QUARTER", () => {
@@ -172,7 +172,7 @@ export function source(id: any, n?: any, my_deals?: any[][]): string {
  * Quarterly table for charting: quarter, one column per group, total (amounts raised, new money, listed issuers).
  * @customfunction
  * @param from First quarter (e.g. "2023Q1", a date, "LQ-7"); empty = the dataset's first quarter.
- * @param to Last quarter, inclusive; empty = the latest quarter in the dataset. Quarters after the data's coverage get no row.
+ * @param to Last quarter, inclusive; empty = the latest quarter in the dataset. Quarters outside the data's coverage (COVERAGE()) get no row.
  * @param group_by "instrument_class" (default), "use_category", "issuer" or "none" (total only).
  * @param issuer Ticker(s), comma-separated; empty = all listed issuers.
  * @param units "USD" (default), "USDm" (millions) or "USDbn" (billions); headers show the unit.

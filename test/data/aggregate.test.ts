@@ -48,8 +48,9 @@ describe("QUARTER totals under the aggregation rule", () => {
   it("is 0 for a quarter with no deals", () => {
     expect(inQuarter("2023Q3")).toHaveLength(0);
     expect(quarterTotal("2023Q3")).toBe(0);
-    expect(quarterTotal("2010Q1")).toBe(0);
-    expect(quarterTotal("2010Q1", null, null, "count")).toBe(0);
+    // Before the first dated quarter (2021Q1) nothing was collected: not known, not 0.
+    expect(() => quarterTotal("2010Q1")).toThrow("2010Q1 is before the dataset's first quarter (2021Q1)");
+    expect(() => quarterTotal("2010Q1", null, null, "count")).toThrow("not known (not zero)");
   });
 
   it("sums years, ranges, LQ-n and TTM relative to the latest quarter in the data", () => {

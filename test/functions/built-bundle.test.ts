@@ -247,6 +247,10 @@ describe("built bundle: no silent zeros, totals that reconcile (issue 13)", () =
     expect(errorOf("SERIES", ["2026Q3", "2026Q4"]).code).toBe("#N/A");
     const latest = (call("SERIES", [null, null, "none"]) as unknown[][]).map((row) => row[0]);
     expect(latest).not.toContain("2026Q3");
+    // Nor before the first dated quarter (2021Q1, where the window starts): no rows of 0 there.
+    expect((call("SERIES", ["2020Q3", "2021Q2", "none"]) as unknown[][]).map((row) => row[0])).toEqual(["quarter", "2021Q1", "2021Q2"]);
+    expect(errorOf("SERIES", ["2019Q1", "2020Q4"]).message).toContain("to 2020Q4 is before the dataset's first quarter (2021Q1)");
+    expect(errorOf("QUARTER", ["2020Q4"]).code).toBe("#N/A");
     // A list from a quarter after coverage is not an empty list: it is not known.
     const offerings = errorOf("OFFERINGS", [null, "2026Q3"]);
     expect([offerings.code, offerings.message]).toEqual(["#N/A", expect.stringContaining("from 2026Q3 is after the dataset's coverage")]);

@@ -56,8 +56,19 @@ describe("QUARTER(quarter, [issuer], [instrument_class], [measure])", () => {
     expect(F.quarter("TTM")).toBe(amountOf(counted.filter(inQuarters(quarterRange("2000Q1", LATEST_QUARTER).slice(-4)))));
   });
 
-  it("returns 0 for a quarter with no deals", () => {
-    expect(F.quarter("2019Q1")).toBe(0);
+  it("returns 0 for a quarter inside the data's window with no deals", () => {
+    // By hand from the JSONL: no financing is dated 2023Q3 (the first dated quarter is 2021Q1).
+    expect(FACTS.filter((f) => f.quarter === "2023Q3")).toEqual([]);
+    expect(F.quarter("2023Q3")).toBe(0);
+    expect(F.quarter("2023Q3", null, null, "count")).toBe(0);
+  });
+
+  it("is #N/A for a period before the data's first quarter, never 0", () => {
+    expect([...new Set(FACTS.map((f) => f.quarter).filter((q): q is string => q !== null))].sort()[0]).toBe("2021Q1");
+    expectError(() => F.quarter("2019Q1"), NA, "2019Q1 is before the dataset's first quarter (2021Q1)", "not known (not zero)");
+    expectError(() => F.quarter("2019"), NA, "2019Q1:2019Q4 is before the dataset's first quarter");
+    // A range that reaches into the window holds what is known.
+    expect(F.quarter("2020Q3:2021Q1")).toBe(F.quarter("2021Q1"));
   });
 
   it("filters by issuer list (case-insensitive, former tickers) and instrument class", () => {
@@ -194,8 +205,9 @@ describe("OFFERINGS([issuer], [from], [to], [instrument_class], [fields], [heade
   });
 
   it("returns only the header row when nothing matches, and #N/A without headers", () => {
-    expect(F.offerings("MARA", "2019Q1", "2019Q2")).toEqual([DEFAULT_HEADER]);
-    expectError(() => F.offerings("MARA", "2019Q1", "2019Q2", null, null, false), NA, "No financings");
+    expect(F.offerings("MARA", "2023Q3", "2023Q3")).toEqual([DEFAULT_HEADER]);
+    expectError(() => F.offerings("MARA", "2023Q3", "2023Q3", null, null, false), NA, "No financings");
+    expectError(() => F.offerings("MARA", null, "2020Q4"), NA, "to 2020Q4 is before the dataset's first quarter (2021Q1)");
   });
 
   it("never returns null or undefined cells", () => {

@@ -125,8 +125,12 @@ describe("DEBTSTACK(issuer, [as_of], [headers], [units])", () => {
     expectError(() => F.debtstack(null), VALUE, "issuer is required");
     expectError(() => F.debtstack("MARAA"), NA, "issuer", "did you mean MARA");
     expectError(() => F.debtstack("MARA", "tomorrow"), VALUE, "as_of", '"tomorrow"');
-    expectError(() => F.debtstack("MARA", "2019-01-01", false), NA, "No debt outstanding for MARA at 2019-01-01");
-    expect(F.debtstack("MARA", "2019-01-01", true, "USDm")).toEqual([table[0]]);
+    // Inside the window, before MARA's first financing (2021Q4): known to be none in the sources.
+    expectError(() => F.debtstack("MARA", "2021-06-30", false), NA, "No debt outstanding for MARA at 2021-06-30");
+    expect(F.debtstack("MARA", "2021-06-30", true, "USDm")).toEqual([table[0]]);
+    // Before the window (the first dated financing is in 2021Q1): not known, never an empty stack or 0.
+    expectError(() => F.debtstack("MARA", "2019-01-01"), NA, "as_of 2019-01-01 is before the dataset's first quarter (2021Q1)");
+    expectError(() => F.outstanding("2020-12-31"), NA, "as_of 2020-12-31 is before the dataset's first quarter (2021Q1)");
   });
 });
 
