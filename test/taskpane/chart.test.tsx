@@ -9,7 +9,7 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { quarterlySeries } from "../../src/data";
 import QuarterlyChart from "../../src/taskpane/components/QuarterlyChart";
-import { quarterAxisLabels, roundStep, roundTicks } from "../../src/taskpane/model/axis";
+import { quarterAxisLabels, roundStep, roundTicks, roundYAxis } from "../../src/taskpane/model/axis";
 import { countsUnderRule, rawFinancings } from "./support/jsonl";
 
 function millions(usd: number): string {
@@ -38,6 +38,11 @@ describe("axis helpers", () => {
     expect(roundTicks(2.13)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
     expect(roundTicks(16.4)).toEqual([0, 5, 10, 15, 20]);
     expect(roundTicks(0)).toEqual([0, 0.2]);
+    // react-charts' own ticks split the maximum evenly (MARA's wall: 0, 306, 613, 919, 1.23k):
+    // a round top and its step count instead.
+    expect(roundYAxis(1225)).toEqual({ yMaxValue: 1500, yAxisTickCount: 3 });
+    expect(roundYAxis(36.2)).toEqual({ yMaxValue: 40, yAxisTickCount: 4 });
+    expect(roundYAxis(0)).toEqual({ yMaxValue: 0.25, yAxisTickCount: 1 });
   });
 
   test("quarter labels: each quarter when there is room, else years that do not touch", () => {

@@ -3,6 +3,7 @@ import { useState, type FocusEvent } from "react";
 import { LineChart, type LineChartPoints } from "@fluentui/react-charts";
 import { tokens } from "@fluentui/react-components";
 import { ChartLegend } from "./ChartLegend";
+import { roundYAxis } from "../model/axis";
 
 export interface CurvePoint {
   x: number;
@@ -43,6 +44,7 @@ export default function DilutionChart({
         height={220}
         xAxisTitle="Share price (USD)"
         yAxisTitle="Dilution %"
+        {...roundYAxis(Math.max(0, ...lines.flatMap((line) => line.data.map((point) => point.y as number))))}
         hideLegend
       />
       <ChartLegend label="Lines" items={lines.map((line) => ({ label: line.legend, color: line.color as string }))} />

@@ -3,6 +3,7 @@ import { VerticalStackedBarChart, type VerticalStackedChartProps } from "@fluent
 import type { MaturityWall } from "../../data";
 import { instrumentClassLabel } from "../model/labels";
 import { usdMillions } from "../model/format";
+import { roundYAxis } from "../model/axis";
 import { ChartLegend } from "./ChartLegend";
 import { CLASS_COLORS } from "./QuarterlyChart";
 
@@ -19,6 +20,7 @@ export function wallChartData(wall: MaturityWall): VerticalStackedChartProps[] {
 }
 
 export default function MaturityChart({ wall, width, issuer }: { wall: MaturityWall; width: number; issuer: string }) {
+  const yearTotals = wall.values.map((row) => row.reduce((sum, value) => sum + value, 0) / 1e6);
   return (
     <div role="figure" aria-label={`${issuer}'s principal outstanding by maturity year and instrument class, USD millions`}>
       <VerticalStackedBarChart
@@ -28,6 +30,7 @@ export default function MaturityChart({ wall, width, issuer }: { wall: MaturityW
         barWidth="auto"
         maxBarWidth={22}
         yAxisTitle="USD m"
+        {...roundYAxis(Math.max(0, ...yearTotals))}
         hideLabels
         hideLegend
         chartTitle="Maturity wall (USD m)"

@@ -19,6 +19,16 @@ export function roundTicks(max: number, count = 5): number[] {
   return Array.from({ length: steps + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
 
+/**
+ * The y-axis props that make a react-charts chart read in round steps from 0: left alone it
+ * splits the data's maximum evenly (0, 306, 613, 919, 1.23k); given a round top and the number
+ * of steps to it, its ticks are the round ones (0, 500, 1,000, 1,500).
+ */
+export function roundYAxis(max: number, count = 4): { yMaxValue: number; yAxisTickCount: number } {
+  const ticks = roundTicks(max, count);
+  return { yMaxValue: ticks[ticks.length - 1], yAxisTickCount: ticks.length - 1 };
+}
+
 /** A label under the x axis: its text and the bar index it is centred on (a year: its first quarter). */
 export interface AxisLabel {
   readonly index: number;
