@@ -98,6 +98,7 @@ export { DEFAULT_METRIC, reportedFigure, reportedFigures, sectorMetrics } from "
 export type { FullDataset } from "./detail";
 export { CYCLE_CLASS_GROUPS, CYCLE_OUTCOME_GROUPS, cycleLabel, cycleSummaries, type CycleClassGroup, type CycleOutcomeGroup, type CycleSummary } from "./cycles";
 export { collateralKind, type CollateralKind } from "./collateral";
+export { conversionPriceOf, convertiblePrincipalOf } from "./deal-terms";
 export { EVENT_KINDS, type EventCore, type EventKind, type FinancingEvent } from "./event-types";
 export { allEvents, eventsOf, financingEvents } from "./events";
 export { outstandingAt, periodEnd, startingPrincipal, type OutstandingFigure } from "./outstanding";

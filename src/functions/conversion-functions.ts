@@ -18,10 +18,9 @@ import {
   premium as conversionPremium,
   type DealTerms,
 } from "../calc";
-import { getFinancing } from "../data";
+import { conversionPriceOf, convertiblePrincipalOf, getFinancing } from "../data";
 import { notAvailable } from "../errors";
 import { dealsView, flag, maybe, number, single } from "./arguments";
-import { conversionPriceOf } from "./deal-terms";
 import { excel } from "./excel-errors";
 
 /**
@@ -132,8 +131,7 @@ export function dilution(principal: any, conversion_price: any, shares_outstandi
 /** A convertible's own terms from the dataset, or #N/A saying which one is missing. */
 function dealTerms(id: unknown, my_deals: unknown): DealTerms {
   const record = getFinancing(single(id, "id"), dealsView(my_deals));
-  // The notes outstanding: the confirmed final principal, else what the record raised, else the priced amount.
-  const principal = record.principal_final_usd ?? record.amount_usd ?? record.principal_priced_usd;
+  const principal = convertiblePrincipalOf(record);
   if (principal === null) throw notAvailable(`${record.id}: principal not disclosed in sources`);
   const price = conversionPriceOf(record);
   if (price === null) {

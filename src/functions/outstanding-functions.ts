@@ -9,6 +9,7 @@
 import { overhang as overhangOf, type OverhangInstrument } from "../calc";
 import {
   assertDateCovered,
+  conversionPriceOf,
   eventSourceUrl,
   WALL_GROUPS,
   debtStack,
@@ -27,7 +28,6 @@ import { invalidArgument, notAvailable } from "../errors";
 import { choice } from "../checks/choice";
 import { dealsView, flag, named, number, optionalNumber, single, text } from "./arguments";
 import { amountHeader, issuerList, withHeaders } from "./data-tables";
-import { conversionPriceOf } from "./deal-terms";
 import { excel, type CellValue } from "./excel-errors";
 import { remembered } from "./remembered";
 

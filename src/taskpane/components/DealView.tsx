@@ -21,6 +21,7 @@ import {
 } from "@fluentui/react-components";
 import {
   FIELD_CATALOGUE,
+  conversionPriceOf,
   countsInSums,
   getFinancing,
   isWorkbookFinancing,
@@ -34,7 +35,6 @@ import { loadFinancing } from "../../data/detail";
 import { sourceKind } from "../../data/sources";
 import { codeLabel, fieldLabel, instrumentClassLabel, instrumentLabel, useLabel } from "../model/labels";
 import { millionsOf, plainNumber } from "../model/format";
-import { dealConversionPrice } from "../model/dilution";
 import { DealDebt } from "./DealDebt";
 import { DilutionCalculator } from "./DilutionCalculator";
 import { ExternalLink } from "./ExternalLink";
@@ -114,7 +114,7 @@ function amountTitle(record: FinancingCore, name: FieldName): string | undefined
 
 /** The groups of the term sheet for a record (DETAIL fields once loaded; null while loading). */
 export function termGroups(record: FinancingCore, detail: Financing | null): TermGroup[] {
-  const isConvertible = dealConversionPrice(record) !== null || record.instrument_class === "convertible" || record.instrument_class === "convertible_preferred";
+  const isConvertible = conversionPriceOf(record) !== null || record.instrument_class === "convertible" || record.instrument_class === "convertible_preferred";
   const offering: Term[] = [
     { field: "amount_usd", value: record.amount_usd === null ? "Not disclosed" : `${millionsOf(record.amount_usd)}${record.amount_basis ? ` (${codeLabel(record.amount_basis).toLowerCase()})` : ""}` },
     ...(["principal_launch_usd", "principal_priced_usd", "option_usd", "option_exercised_usd", "principal_final_usd", "facility_total_usd", "net_proceeds_usd", "net_proceeds_with_option_usd"] as const).flatMap((f) =>
@@ -309,7 +309,7 @@ export default function DealView({
             </div>
           </div>
           <TermSheet record={record} detail={loaded.value} />
-          {dealConversionPrice(record) !== null ? <DilutionCalculator record={record} /> : null}
+          {conversionPriceOf(record) !== null ? <DilutionCalculator record={record} /> : null}
           <DealDebt record={record} />
           <NotesAndSources detail={loaded.value} error={loaded.error} />
         </>

@@ -8,10 +8,8 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import {
   Button,
   Caption1,
-  Dropdown,
   Field,
   Input,
-  Option,
   Spinner,
   Subtitle2,
   Switch,
@@ -26,8 +24,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { settlementForDeal } from "../../calc";
-import { datasetVersion, type FinancingCore } from "../../data";
-import { dealConversionPrice, dealPrincipal, dilutionOutcome, type DilutionOutcome } from "../model/dilution";
+import { conversionPriceOf, convertiblePrincipalOf, datasetVersion, type FinancingCore } from "../../data";
+import { dilutionOutcome, type DilutionOutcome } from "../model/dilution";
 import { fraction, shareCount, usdMillions, usdPerShare } from "../model/format";
 import {
   SETTLEMENT_METHODS,
@@ -38,6 +36,7 @@ import {
 } from "../plans/dilutionScenario";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { InsertButton, InsertNote, useInsert } from "./useInsert";
+import { SettlementDropdown } from "./SettlementDropdown";
 import { useElementWidth } from "./useElementWidth";
 
 const DilutionChart = lazy(() => import(/* webpackChunkName: "dilution-chart" */ "./DilutionChart"));
@@ -52,7 +51,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   inputs: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
-  // Fluent's Input and Dropdown have a minimum width wider than half a task pane.
+  // Fluent's Input has a minimum width wider than half a task pane.
   control: { minWidth: 0, width: "100%" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   selected: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground1Selected },
@@ -79,7 +78,7 @@ export function defaultSettlement(record: FinancingCore): SettlementMethod {
  * offset is largest), else 1.5× the conversion price. Not a market price: the field says so.
  */
 export function startingPrice(record: FinancingCore): string {
-  const conversion = dealConversionPrice(record) as number;
+  const conversion = conversionPriceOf(record) as number;
   const start = record.capped_call_cap_price_usd ?? conversion * 1.5;
   return (Math.round(start * 100) / 100).toFixed(2);
 }
@@ -87,9 +86,9 @@ export function startingPrice(record: FinancingCore): string {
 export function DilutionCalculator({ record }: { record: FinancingCore }) {
   const styles = useStyles();
   // Shown only for deals with a conversion price (stated, or from the conversion rate).
-  const conversionPrice = dealConversionPrice(record) as number;
+  const conversionPrice = conversionPriceOf(record) as number;
   const capPrice = record.capped_call_cap_price_usd;
-  const principal = dealPrincipal(record);
+  const principal = convertiblePrincipalOf(record);
   const [sharesText, setSharesText] = useState("");
   const [sharesTouched, setSharesTouched] = useState(false);
   const initialPrice = startingPrice(record);
@@ -180,20 +179,7 @@ export function DilutionCalculator({ record }: { record: FinancingCore }) {
         >
           <Input className={styles.control} inputMode="decimal" value={priceText} onChange={(_, data) => setPriceText(data.value)} />
         </Field>
-        <Field label="Settlement (chart)">
-          <Dropdown
-            className={styles.control}
-            value={SETTLEMENT_METHOD_LABELS[settlement]}
-            selectedOptions={[settlement]}
-            onOptionSelect={(_, data) => data.optionValue && setSettlement(data.optionValue as SettlementMethod)}
-          >
-            {SETTLEMENT_METHODS.map((method) => (
-              <Option key={method} value={method}>
-                {SETTLEMENT_METHOD_LABELS[method]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <SettlementDropdown methods={SETTLEMENT_METHODS} labels={SETTLEMENT_METHOD_LABELS} value={settlement} onChange={setSettlement} />
         <Switch
           label={capPrice !== null ? "Apply the capped call" : "Capped call (none for this deal)"}
           checked={cappedCall && capPrice !== null}

@@ -10,11 +10,9 @@ import {
   Body1,
   Button,
   Caption1,
-  Dropdown,
   Field,
   Input,
   Link,
-  Option,
   Spinner,
   Subtitle2,
   Switch,
@@ -49,6 +47,7 @@ import { parsePositive } from "./DilutionCalculator";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { EventsTimeline } from "./EventsTimeline";
 import { InsertButton, useInsert } from "./useInsert";
+import { SettlementDropdown } from "./SettlementDropdown";
 import { useElementWidth } from "./useElementWidth";
 
 const MaturityChart = lazy(() => import(/* webpackChunkName: "maturity-chart" */ "./MaturityChart"));
@@ -224,20 +223,7 @@ export default function IssuerView({
               <Field label="Share price (USD, for the insert)">
                 <Input className={styles.control} inputMode="decimal" value={priceText} placeholder="e.g. 18.50" onChange={(_, d) => setPriceText(d.value)} />
               </Field>
-              <Field label="Settlement (chart)">
-                <Dropdown
-                  className={styles.control}
-                  value={OVERHANG_SETTLEMENT_LABELS[settlement]}
-                  selectedOptions={[settlement]}
-                  onOptionSelect={(_, d) => d.optionValue && setSettlement(d.optionValue as OverhangSettlement)}
-                >
-                  {OVERHANG_SETTLEMENTS.map((method) => (
-                    <Option key={method} value={method}>
-                      {OVERHANG_SETTLEMENT_LABELS[method]}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
+              <SettlementDropdown methods={OVERHANG_SETTLEMENTS} labels={OVERHANG_SETTLEMENT_LABELS} value={settlement} onChange={setSettlement} />
               <Switch label="Show capped calls" checked={cappedCall} onChange={(_, d) => setCappedCall(d.checked)} />
             </div>
             {data.converts.problems.length > 0 ? <Caption1 role="note">Not counted: {data.converts.problems.join("; ")}.</Caption1> : null}

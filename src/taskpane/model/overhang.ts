@@ -3,8 +3,7 @@
  * outstanding rule) and the OVERHANG math from src/calc across share prices — never a copy.
  */
 import { overhang, type OverhangInstrument, type OverhangSettlement } from "../../calc";
-import type { OutstandingRow } from "../../data";
-import { dealConversionPrice } from "./dilution";
+import { conversionPriceOf, type OutstandingRow } from "../../data";
 
 export const OVERHANG_SETTLEMENT_LABELS: Record<OverhangSettlement, string> = {
   physical: "Physical (all shares)",
@@ -17,7 +16,7 @@ export function stackConvertibles(rows: readonly OutstandingRow[]): { instrument
   const instruments: OverhangInstrument[] = [];
   const problems: string[] = [];
   for (const { record, figure } of rows) {
-    const price = dealConversionPrice(record);
+    const price = conversionPriceOf(record);
     if (price === null && record.instrument_class !== "convertible") continue;
     if (price === null) problems.push(`${record.id}: conversion price not disclosed`);
     else if (figure.value === null) problems.push(`${record.id}: principal outstanding not known (${figure.basis})`);
