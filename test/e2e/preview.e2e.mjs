@@ -69,9 +69,13 @@ export async function previewTests({ context, origin, root, screenshots }) {
         assert.ok(sameNumberAsShown(shown, expected), `B${row} shows ${shown} for ${expected}`);
         assert.equal(await grid.value(`C${row}`), quarterCount(financings, quarter), `QUARTER(${quarter}, , , "count")`);
       }
-      // A quarter with no deals sums to 0, not an error.
-      await grid.type("B6", '=MINERDEBT.QUARTER("2019Q1")');
+      // A quarter inside the coverage window with no deals sums to 0, not an error (2023Q3: none
+      // found); one before the window (2019Q1) is #N/A: not collected, so not known (not zero).
+      assert.equal(quarterCount(financings, "2023Q3"), 0, "test data: no financing in 2023Q3");
+      await grid.type("B6", '=MINERDEBT.QUARTER("2023Q3")');
       assert.equal(await grid.value("B6"), 0);
+      await grid.type("B7", '=MINERDEBT.QUARTER("2019Q1")');
+      assert.equal(await grid.value("B7"), "#N/A");
     });
 
     await test("OFFERINGS spills a block like a dynamic array, oldest first, and re-spills when its input changes", problems, async () => {
