@@ -3,13 +3,14 @@
  * The Issuer view opens from an issuer's name anywhere in the pane (issue 17): the Explore list
  * (mouse and keyboard, without opening the deal), the issuer filter, the Cycles lists, the
  * user's MinerDebtDeals rows, the deal view; Back returns to where it was opened, as it was.
- * Names, tickers and ids come from data/financings.jsonl (support/jsonl.ts).
+ * Names, tickers and ids come from data/financings.jsonl (support/jsonl.ts) or the test's own rows.
  */
 import "@testing-library/jest-dom";
 jest.mock("@fluentui/react-charts", () => require("./support/chartsMock"));
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createExcelAdapter } from "../../src/taskpane/excel/excelAdapter";
 import { DEALS_TABLE_COLUMNS, exampleRow } from "../../src/taskpane/plans/dealsTable";
+import { layoutPlan } from "../../src/taskpane/plans/layout";
 import { FakeWorkbook } from "./support/fakeExcel";
 import { FakeAdapter, renderPane } from "./support/pane";
 import { countsUnderRule, rawFinancings } from "./support/jsonl";
@@ -160,23 +161,49 @@ describe("from the deal view", () => {
 });
 
 describe("from the user's MinerDebtDeals rows", () => {
-  test("a row with a ticker the dataset knows links to that issuer; a new ticker is plain text", async () => {
+  test("a workbook row's issuer opens its Issuer view, with the workbook's rows in the stack and my_deals in the insert", async () => {
     const book = new FakeWorkbook();
     const adapter = createExcelAdapter(book.run, book.isSetSupported);
     await adapter.createDealsTable!(DEALS_TABLE_COLUMNS, await exampleRow());
-    // 46346 is 2026-11-20 as an Excel serial.
-    await adapter.appendDealRow!({ id: "MARA-2026-11-LOAN-2029", issuer: maraName(), ticker: "MARA", instrument: "term_loan", priced_date: 46346, amount_usd: 100_000_000, source_url: "https://example.com/mara-loan" });
-    await adapter.appendDealRow!({ id: "TEST-2026-11-LOAN-2029", issuer: "Example Miner Inc.", ticker: "TEST", instrument: "term_loan", priced_date: 46346, amount_usd: 50_000_000, source_url: "https://example.com/test-loan" });
+    // 46083 is 2026-03-02 as an Excel serial: before the coverage end (the Issuer view's date).
+    await adapter.appendDealRow!({ id: "MARA-2026-03-LOAN-2029", issuer: maraName(), ticker: "MARA", instrument: "term_loan", priced_date: 46083, amount_usd: 100_000_000, amount_basis: "priced", source_url: "https://example.com/mara-loan" });
+    await adapter.appendDealRow!({ id: "TEST-2026-03-LOAN-2029", issuer: "Example Miner Inc.", ticker: "TEST", instrument: "term_loan", priced_date: 46083, amount_usd: 50_000_000, amount_basis: "priced", source_url: "https://example.com/test-loan" });
     renderPane({ adapter });
 
-    const unknown = await gridRow("TEST-2026-11-LOAN-2029");
-    expect(within(unknown).getByTestId("workbook-marker")).toHaveTextContent("yours");
-    expect(within(unknown).getAllByRole("gridcell")[0]).toHaveTextContent("TEST");
-    expect(within(within(unknown).getAllByRole("gridcell")[0]).queryByRole("button")).toBeNull();
+    // A ticker only the workbook knows: its Issuer view is the workbook's row.
+    const mine = await gridRow("TEST-2026-03-LOAN-2029");
+    expect(within(mine).getByTestId("workbook-marker")).toHaveTextContent("yours");
+    fireEvent.click(within(mine).getByRole("button", { name: "Open TEST's capital stack" }));
+    expect(await issuerHeading()).toHaveTextContent("Example Miner Inc. (TEST)");
+    const testStack = screen.getByTestId("capital-stack");
+    expect([...testStack.querySelectorAll("[data-financing]")].map((row) => row.getAttribute("data-financing"))).toEqual(["TEST-2026-03-LOAN-2029"]);
+    expect(testStack.querySelector("[data-financing]")).toHaveTextContent("$50.0m");
+    fireEvent.click(screen.getByRole("button", { name: "← Back to Explore" }));
 
-    const yours = await gridRow("MARA-2026-11-LOAN-2029");
-    expect(within(yours).getByTestId("workbook-marker")).toHaveTextContent("yours");
+    // A dataset issuer: the workbook's row joins the dataset's, and the insert reads the table too.
+    const yours = await gridRow("MARA-2026-03-LOAN-2029");
     fireEvent.click(within(yours).getByRole("button", { name: "Open MARA's capital stack" }));
     expect(await issuerHeading()).toHaveTextContent("(MARA)");
+    const stack = screen.getByTestId("capital-stack");
+    expect(stack.querySelector('[data-financing="MARA-2026-03-LOAN-2029"]')).toHaveTextContent("$100.0m");
+    expect(stack.querySelector(`[data-financing="${MARA_2026}"]`)).toHaveTextContent("$48.1m");
+  });
+
+  test("Insert capital stack passes the MinerDebtDeals table as my_deals when the workbook has one", async () => {
+    // The adapter's read answers with the table (its header and the example row).
+    const adapter = Object.assign(new FakeAdapter(), {
+      readDealsTable: async () => ({ status: "found" as const, address: "'MinerDebt Deals'!A1:U2", values: [DEALS_TABLE_COLUMNS.map((column) => column.name), await exampleRow()] }),
+    });
+    renderPane({ adapter, initialIssuer: "MARA" });
+    const view = await screen.findByTestId("issuer-view");
+    // Once read, Explore (open under the Issuer view) counts the table's row.
+    await screen.findByText(/1 financing from your MinerDebtDeals table/);
+    fireEvent.change(within(view).getByLabelText(/Shares outstanding/), { target: { value: "370000000" } });
+    fireEvent.change(within(view).getByLabelText(/Share price/), { target: { value: "30" } });
+    fireEvent.click(within(view).getByRole("button", { name: "Insert capital stack" }));
+    await waitFor(() => expect(adapter.calls).toHaveLength(1));
+    const formulas = layoutPlan(adapter.calls[0].plan!, { row: 0, col: 0 }).values.flat().filter((v): v is string => typeof v === "string" && v.startsWith("="));
+    expect(formulas).toHaveLength(4);
+    for (const formula of formulas) expect(formula.endsWith(",MinerDebtDeals[#All])")).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { liveFormulasPlan, offeringsFormulaText } from "../../src/taskpane/plans
 import { quarterlySummaryPlan } from "../../src/taskpane/plans/quarterlySummary";
 import { checkScenarioInput, dilutionScenarioPlan, sensitivityPrices } from "../../src/taskpane/plans/dilutionScenario";
 import { cyclesComparisonPlan } from "../../src/taskpane/plans/cyclesComparison";
+import { capitalStackPlan } from "../../src/taskpane/plans/capitalStack";
 import { NO_FILTERS, listQuery } from "../../src/taskpane/model/filters";
 import type { InsertPlan, PlanCell } from "../../src/taskpane/plans/types";
 import { excelSerial, rawFinancings } from "./support/jsonl";
@@ -312,5 +313,21 @@ describe("dilution scenario plan", () => {
       expect(prices[prices.length - 1]).toBeGreaterThan(cap ?? conversion);
       for (const p of prices) expect(Math.round(p * 100) / 100).toBe(p);
     }
+  });
+});
+
+describe("capital stack plan", () => {
+  const formulas = (myDeals?: boolean) =>
+    layoutPlan(capitalStackPlan({ ticker: "MARA", asOf: "2026-06-16", stackRows: 2, sharePrice: 30, sharesOutstanding: 370e6, version: datasetVersion(), myDeals }), { row: 0, col: 0 })
+      .values.flat()
+      .filter((v): v is string => typeof v === "string" && v.startsWith("="));
+  test("with a MinerDebtDeals table the formulas read it as my_deals, as the pane does; without, they do not name it", () => {
+    expect(formulas(true)).toEqual([
+      '=MINERDEBT.OVERHANG("MARA",$B$4,$B$5,"physical",TRUE,$B$3,"fraction",MinerDebtDeals[#All])',
+      '=MINERDEBT.OVERHANG("MARA",$B$4,$B$5,"as_terms",TRUE,$B$3,"fraction",MinerDebtDeals[#All])',
+      '=MINERDEBT.OVERHANG("MARA",$B$4,$B$5,"as_terms",TRUE,$B$3,"shares",MinerDebtDeals[#All])',
+      '=MINERDEBT.DEBTSTACK("MARA",$B$3,TRUE,,MinerDebtDeals[#All])',
+    ]);
+    expect(formulas(false).some((f) => f.includes("MinerDebtDeals"))).toBe(false);
   });
 });

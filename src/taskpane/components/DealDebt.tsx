@@ -8,6 +8,7 @@ import { defaultAsOf, eventsOf, outstandingFigure, type FinancingCore } from "..
 import { usdMillions } from "../model/format";
 import { EventsTimeline } from "./EventsTimeline";
 import { IssuerLink, issuerViewTicker } from "./IssuerLink";
+import { useWorkbookDeals } from "./WorkbookDeals";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -28,6 +29,7 @@ export function DealDebt({ record }: { record: FinancingCore }) {
   const styles = useStyles();
   const asOf = defaultAsOf();
   const { value, basis } = outstandingText(record, asOf);
+  const { view } = useWorkbookDeals();
   return (
     <section aria-label="Outstanding and events" className={styles.section} data-testid="deal-debt">
       <Subtitle2 block as="h3" style={{ margin: 0 }}>
@@ -36,7 +38,7 @@ export function DealDebt({ record }: { record: FinancingCore }) {
       <Body1 data-testid="deal-outstanding">
         Principal outstanding on {asOf}: <strong>{value}</strong> ({basis})
       </Body1>
-      {issuerViewTicker(record.ticker) !== null ? (
+      {issuerViewTicker(record.ticker, view) !== null ? (
         <Caption1>
           <IssuerLink ticker={record.ticker} name={record.issuer} label={`Open ${record.issuer}'s capital stack, maturities and overhang`}>
             {`${record.issuer}'s capital stack, maturities and overhang`}

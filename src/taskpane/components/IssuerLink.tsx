@@ -2,12 +2,13 @@
  * An issuer's name or ticker that opens its Issuer view, wherever the pane shows one (the list,
  * the Cycles lists, the deal view, the issuer filter). App.tsx provides the opener through
  * context; it remembers the element the view was opened from, so Back can return there.
- * The Issuer view reads the dataset by ticker: an issuer the dataset does not know by that
- * ticker (a private borrower, a workbook row's new ticker) is plain text, never a dead link.
+ * The Issuer view reads the dataset (with the workbook's MinerDebtDeals rows) by ticker: a
+ * private borrower has none, so it is plain text, never a dead link.
  */
 import { createContext, useContext, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { Link, makeStyles, mergeClasses } from "@fluentui/react-components";
-import { canonicalTicker } from "../../data";
+import { bundledView, canonicalTicker, type DatasetView } from "../../data";
+import { useWorkbookDeals } from "./WorkbookDeals";
 
 /** Opens the Issuer view of `ticker` (a current ticker); `from` gets focus back on Back. */
 export type OpenIssuer = (ticker: string, from: HTMLElement | null) => void;
@@ -29,13 +30,13 @@ export function useOpenIssuer(): OpenIssuer | null {
 }
 
 /**
- * The ticker the Issuer view can open for a record's ticker: its current ticker in the dataset
- * (BITF → KEEL, the view lists both), or null — no ticker, or one only a workbook row carries.
+ * The ticker the Issuer view can open for a record's ticker: its current ticker in `view`
+ * (BITF → KEEL, the view lists both), or null — no ticker, or one `view` does not know.
  */
-export function issuerViewTicker(ticker: string | null): string | null {
+export function issuerViewTicker(ticker: string | null, view: DatasetView = bundledView()): string | null {
   if (ticker === null) return null;
   try {
-    return canonicalTicker(ticker);
+    return canonicalTicker(ticker, view);
   } catch {
     return null;
   }
@@ -66,7 +67,7 @@ export interface IssuerLinkProps {
 export function IssuerLink({ ticker, name, children, label, tabIndex, className }: IssuerLinkProps) {
   const styles = useStyles();
   const open = useOpenIssuer();
-  const target = issuerViewTicker(ticker);
+  const target = issuerViewTicker(ticker, useWorkbookDeals().view);
   const shown = children ?? name;
   if (open === null || target === null) {
     return (

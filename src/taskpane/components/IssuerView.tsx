@@ -49,6 +49,7 @@ import { EventsTimeline } from "./EventsTimeline";
 import { InsertButton, useInsert } from "./useInsert";
 import { SettlementDropdown } from "./SettlementDropdown";
 import { useElementWidth } from "./useElementWidth";
+import { useWorkbookDeals } from "./WorkbookDeals";
 
 const MaturityChart = lazy(() => import(/* webpackChunkName: "maturity-chart" */ "./MaturityChart"));
 const DilutionChart = lazy(() => import(/* webpackChunkName: "dilution-chart" */ "./DilutionChart"));
@@ -86,12 +87,16 @@ export default function IssuerView({
   const runner = useInsert();
   const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>();
 
+  // The dataset with the workbook's MinerDebtDeals rows, as Explore and the deal view read it.
+  const deals = useWorkbookDeals();
+  const myDeals = deals.status === "found";
   const data = useMemo(() => {
     try {
-      const tickers = resolveIssuers(ticker) as ReadonlySet<string>;
-      const records = queryFinancings({ issuers: ticker, listed: "any" });
-      const rows = debtStack(tickers, asOf);
-      const wall = maturityWall(outstandingFilter(ticker, null), asOf, "instrument_class", null, null);
+      const view = deals.view;
+      const tickers = resolveIssuers(ticker, view) as ReadonlySet<string>;
+      const records = queryFinancings({ issuers: ticker, listed: "any" }, view);
+      const rows = debtStack(tickers, asOf, view);
+      const wall = maturityWall(outstandingFilter(ticker, null, view), asOf, "instrument_class", null, null, view);
       const events: EventCore[] = records
         .flatMap((record) => eventsOf(record.id).map((event) => event))
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -99,7 +104,7 @@ export default function IssuerView({
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
-  }, [ticker, asOf]);
+  }, [ticker, asOf, deals.view]);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -261,6 +266,7 @@ export default function IssuerView({
                   sharePrice: sharePrice as number,
                   sharesOutstanding: sharesOutstanding as number,
                   version: datasetVersion(),
+                  myDeals,
                 }),
             })}
           >

@@ -25,6 +25,7 @@ import { compareOldestFirst, isWorkbookFinancing, type FinancingCore } from "../
 import { instrumentClassLabel, instrumentLabel, useLabel } from "../model/labels";
 import { percentNumber, usdMillions, usdPerShare } from "../model/format";
 import { IssuerLink, issuerViewTicker, useOpenIssuer } from "./IssuerLink";
+import { useWorkbookDeals } from "./WorkbookDeals";
 
 const useStyles = makeStyles({
   frame: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -219,9 +220,10 @@ export default function OfferingsGrid({
   const [sortState, setSortState] = useState<{ sortColumn: TableColumnId; sortDirection: SortDirection }>({ sortColumn: "date", sortDirection: "descending" });
   const [scroller, moreToTheRight] = useMoreToTheRight();
   const openIssuer = useOpenIssuer();
+  const { view } = useWorkbookDeals();
   /** Enter/Space on an issuer cell that links opens the issuer; otherwise the row opens the deal. */
   const issuerCellKeys = (record: FinancingCore) => (event: KeyboardEvent<HTMLDivElement>) => {
-    const ticker = issuerViewTicker(record.ticker);
+    const ticker = issuerViewTicker(record.ticker, view);
     if ((event.key !== "Enter" && event.key !== " ") || openIssuer === null || ticker === null) return;
     event.preventDefault();
     event.stopPropagation();

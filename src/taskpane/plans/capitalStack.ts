@@ -20,6 +20,7 @@ import {
   spillCell,
   textCell,
 } from "./cells";
+import { MY_DEALS_REFERENCE } from "./offeringsFormula";
 import { provenanceNote } from "./provenance";
 import type { FormulaPart, InsertPlan, PlanCell, PlanRef, PlanStyle } from "./types";
 
@@ -48,6 +49,8 @@ export interface CapitalStackInput {
   /** Typed by the analyst (not in the dataset). */
   readonly sharesOutstanding: number;
   readonly version: DatasetVersion;
+  /** The workbook has a MinerDebtDeals table: the formulas pass it as my_deals, as the pane reads it. */
+  readonly myDeals?: boolean;
 }
 
 export function capitalStackPlan(input: CapitalStackInput): InsertPlan {
@@ -87,14 +90,15 @@ export function capitalStackPlan(input: CapitalStackInput): InsertPlan {
   }
   styles.push({ range: { row: firstInputRow, col: 1, rows: inputs.length, cols: 1 }, role: "input" });
   const inputRef = (key: string): FormulaPart => ({ ref: at[key] });
+  const myDeals = input.myDeals ? MY_DEALS_REFERENCE : undefined;
   const overhang = (settlement: string, measure: string) =>
-    minerDebtCall("OVERHANG", [ticker, inputRef("sharePrice"), inputRef("sharesOutstanding"), excelString(settlement), "TRUE", inputRef("asOf"), excelString(measure)]);
+    minerDebtCall("OVERHANG", [ticker, inputRef("sharePrice"), inputRef("sharesOutstanding"), excelString(settlement), "TRUE", inputRef("asOf"), excelString(measure), myDeals]);
   cells.push(pad([textCell("Overhang, physical (new shares ÷ shares outstanding)"), formulaCell(overhang("physical", "fraction"), FORMAT_PERCENT)]));
   cells.push(pad([textCell("Overhang, each deal's own settlement"), formulaCell(overhang("as_terms", "fraction"), FORMAT_PERCENT)]));
   cells.push(pad([textCell("New shares, each deal's own settlement"), formulaCell(overhang("as_terms", "shares"), FORMAT_SHARES)]));
   cells.push(pad([]));
   // DEBTSTACK spills its header and rows from here.
-  cells.push([formulaCell(minerDebtCall("DEBTSTACK", [ticker, inputRef("asOf"), "TRUE"])), ...STACK_COLUMNS.slice(1).map(() => EMPTY)]);
+  cells.push([formulaCell(minerDebtCall("DEBTSTACK", [ticker, inputRef("asOf"), "TRUE", undefined, myDeals])), ...STACK_COLUMNS.slice(1).map(() => EMPTY)]);
   const headerRow = cells.length - 1;
   styles.push({ range: { row: headerRow, col: 0, rows: 1, cols }, role: "heading" });
   for (let r = 0; r < input.stackRows; r++) cells.push(STACK_COLUMNS.map((column) => spillCell(column.format)));
