@@ -138,6 +138,23 @@ describe("from the Cycles tab", () => {
 });
 
 describe("from the deal view", () => {
+  test("in the Cycles tab too: Back to Cycles returns to that deal, its own Back still to the list", async () => {
+    renderPane({ adapter: new FakeAdapter(), initialTab: "cycles" });
+    const seized = rawFinancings().filter((r) => r.cycle === "2020-2022" && r.outcome === "defaulted_collateral_seized" && countsUnderRule(r));
+    const listed = seized.find((r) => r.ticker !== null)!;
+    fireEvent.click(await screen.findByRole("button", { name: `Collateral seized, 2020-2022: ${seized.length} financings, show the list` }));
+    fireEvent.click(screen.getByRole("button", { name: `Open deal ${listed.id}` }));
+    const heading = await screen.findByRole("heading", { name: listed.issuer });
+    fireEvent.click(within(heading).getByRole("button"));
+    expect(await issuerHeading()).toHaveTextContent(listed.issuer);
+    fireEvent.click(screen.getByRole("button", { name: "← Back to Cycles" }));
+    await waitFor(() => expect(screen.queryByTestId("issuer-view")).toBeNull());
+    expect(screen.getByRole("heading", { name: listed.issuer })).toBeVisible();
+    fireEvent.click(screen.getByRole("button", { name: /Back to the list/ }));
+    expect(await screen.findByRole("region", { name: /Collateral seized · 2020-2022/ })).toBeInTheDocument();
+  });
+
+
   test("Back returns to the deal with the calculator's input kept", async () => {
     renderPane({ adapter: new FakeAdapter(), initialDealId: MARA_2026 });
     fireEvent.change(await screen.findByLabelText(/Shares outstanding/), { target: { value: "370,000,000" } });
