@@ -178,11 +178,6 @@ export function cellFields(): readonly FieldDef<FieldName>[] {
   return FIELD_CATALOGUE.filter((def) => def.tier !== "detail");
 }
 
-/** True when reading these fields needs the LINKS tier loaded (await loadSourceLinks()). */
-export function needsSourceLinks(fields: readonly FieldDef[]): boolean {
-  return fields.some((def) => def.tier === "links");
-}
-
 /** "type/unit" as FIELDS() shows it, by kind (an enum also lists its values). */
 const TYPE_LABELS: Readonly<Record<FieldKind, string>> = {
   text: "text",

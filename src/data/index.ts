@@ -14,7 +14,6 @@ export {
   fieldValue,
   findCellField,
   findField,
-  needsSourceLinks,
   parseFieldList,
   parseUnits,
   toCellValue,

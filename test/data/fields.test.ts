@@ -7,7 +7,6 @@ import {
   fieldValue,
   findCellField,
   findField,
-  needsSourceLinks,
   parseFieldList,
   parseUnits,
   toCellValue,
@@ -68,8 +67,6 @@ describe("the field catalogue", () => {
     expect(detail).toEqual(["use_of_proceeds", "outcome_note", "derived", "notes"]);
     expect(cellFields().map((def) => def.name)).not.toContain("notes");
     expectError(() => findCellField("notes"), "NA", "task pane");
-    expect(needsSourceLinks(parseFieldList("id, source_url"))).toBe(true);
-    expect(needsSourceLinks(parseFieldList("id, amount_usd"))).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 // The data functions through a CustomFunctions shim. Expected values come from the committed
 // JSONL files read with fs (test/functions/support/facts.ts), never from src/data.
-import { excelErrorOf, installCustomFunctionsShim, isExcelValue, registerBundledSourceLinks } from "./support/custom-functions";
+import { expectError, installCustomFunctionsShim, isExcelValue, registerBundledSourceLinks } from "./support/custom-functions";
 import { AS_OF, FACTS, FINANCINGS_THROUGH, LATEST_QUARTER, RENAMES, SECTOR, counts, fact, ordinal, serial, sum, tickersOf, type Fact } from "./support/facts";
 
 installCustomFunctionsShim();
@@ -20,15 +20,6 @@ function quarterRange(from: string, to: string): string[] {
   const out: string[] = [];
   for (let q = ordinal(from); q <= ordinal(to); q++) out.push(`${Math.floor(q / 4)}Q${(q % 4) + 1}`);
   return out;
-}
-
-function expectError(fn: () => unknown, code: string, ...fragments: (string | RegExp)[]): void {
-  const error = excelErrorOf(fn);
-  expect(error.code).toBe(code);
-  for (const fragment of fragments) {
-    if (typeof fragment === "string") expect(error.message).toContain(fragment);
-    else expect(error.message).toMatch(fragment);
-  }
 }
 
 describe("QUARTER(quarter, [issuer], [instrument_class], [measure])", () => {

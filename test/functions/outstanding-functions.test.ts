@@ -1,7 +1,7 @@
 // OUTSTANDING, DEBTSTACK, MATURITIES, OVERHANG and EVENTS through a CustomFunctions shim.
 // Expected figures are recomputed here from data/events.jsonl and data/financings.jsonl read
 // with fs (test/functions/support/facts.ts), never from src/data.
-import { excelErrorOf, installCustomFunctionsShim, registerBundledSourceLinks } from "./support/custom-functions";
+import { expectError, installCustomFunctionsShim, registerBundledSourceLinks } from "./support/custom-functions";
 import { EVENT_FACTS, FACTS, fact, serial, snapshotOn, sum } from "./support/facts";
 
 installCustomFunctionsShim();
@@ -11,15 +11,6 @@ const F = require("../../src/functions/functions") as typeof import("../../src/f
 
 const VALUE = "#VALUE!";
 const NA = "#N/A";
-
-function expectError(fn: () => unknown, code: string, ...fragments: (string | RegExp)[]): void {
-  const error = excelErrorOf(fn);
-  expect(error.code).toBe(code);
-  for (const fragment of fragments) {
-    if (typeof fragment === "string") expect(error.message).toContain(fragment);
-    else expect(error.message).toMatch(fragment);
-  }
-}
 
 const DATE = "2026-03-31";
 /** MARA's convertibles issued and not matured at DATE, each with its latest snapshot (every one has a 2026-01-07 report and no later event). */

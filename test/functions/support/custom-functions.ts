@@ -58,6 +58,16 @@ export function installCustomFunctionsShim(): CustomFunctionsShim {
   return shim;
 }
 
+/** `fn` throws a CustomFunctions.Error with this code whose message holds every fragment (text or pattern). */
+export function expectError(fn: () => unknown, code: string, ...fragments: (string | RegExp)[]): void {
+  const error = excelErrorOf(fn);
+  expect(error.code).toBe(code);
+  for (const fragment of fragments) {
+    if (typeof fragment === "string") expect(error.message).toContain(fragment);
+    else expect(error.message).toMatch(fragment);
+  }
+}
+
 /** Calls `fn` and returns the CustomFunctions.Error it throws (fails the test if it returns or throws anything else). */
 export function excelErrorOf(fn: () => unknown): { code: string; message: string } {
   let result: unknown;
